@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Setlist",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "setlist", targets: ["setlist"]),
+        .library(name: "ServerKit", targets: ["ServerKit"]),
+        .library(name: "FilesServer", targets: ["FilesServer"]),
+        .library(name: "ClockServer", targets: ["ClockServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "setlist",
+            dependencies: [
+                "ServerKit", "FilesServer", "ClockServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ServerKit",
+            dependencies: [
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(name: "CFileSystem"),
+        .target(name: "FilesServer", dependencies: ["ServerKit", "CFileSystem"]),
+        .target(name: "ClockServer", dependencies: ["ServerKit"]),
+        .testTarget(
+            name: "ServerKitTests",
+            dependencies: [
+                "ServerKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
+        .testTarget(
+            name: "FilesServerTests",
+            dependencies: ["FilesServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
+        ),
+        .testTarget(
+            name: "ClockServerTests",
+            dependencies: ["ClockServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
+        ),
+    ]
+)

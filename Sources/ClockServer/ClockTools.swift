@@ -1,0 +1,110 @@
+import Foundation
+import MCP
+import ServerKit
+
+/// The time tools: the seed's `current_time`, and the reference time server's
+/// `get_current_time` and `convert_time` with the same outputs.
+public enum ClockTools {
+    /// - Parameters:
+    ///   - localZone: the zone the descriptions suggest when the user names none.
+    ///   - now: the clock to read; tests pass a fixed instant.
+    public static func all(
+        localZone: TimeZone = .current, now: @escaping @Sendable () -> Date = Date.init
+    ) -> [AnyTool] {
+        [
+            AnyTool(currentTime(now: now)),
+            AnyTool(getCurrentTime(localZone: localZone, now: now)),
+            AnyTool(convertTime(localZone: localZone, now: now)),
+        ]
+    }
+
+    static let annotations = Tool.Annotations(
+        readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)
+
+    // MARK: - current_time
+
+    static func currentTime(now: @escaping @Sendable () -> Date) -> ToolDefinition<NoArguments, UTCTime> {
+        ToolDefinition(
+            name: "current_time",
+            title: "Current UTC Time",
+            description: "Get the current time in UTC, formatted as 'YYYY-MM-DD HH:MM:SS UTC'.",
+            annotations: Tool.Annotations(readOnlyHint: true, destructiveHint: false, openWorldHint: false)
+        ) { _ in
+            UTCTime(ClockReading(date: now(), zone: TimeZone(identifier: "UTC")!))
+        }
+    }
+
+    // MARK: - get_current_time
+
+    struct ZoneInput: ToolInput {
+        let timezone: String
+        static let schema = JSONSchema.object(["timezone": .string("IANA timezone name")])
+    }
+
+    static func getCurrentTime(
+        localZone: TimeZone, now: @escaping @Sendable () -> Date
+    ) -> ToolDefinition<ZoneInput, ZonedTime> {
+        var definition = ToolDefinition<ZoneInput, ZonedTime>(
+            name: "get_current_time",
+            title: "Get Current Time",
+            description: "Get current time in a specific timezone",
+            annotations: annotations
+        ) { input in
+            let zone = try zone(named: input.timezone)
+            return ZonedTime(name: input.timezone, reading: ClockReading(date: now(), zone: zone))
+        }
+        definition.inputSchema = JSONSchema.object([
+            "timezone": .string(
+                "IANA timezone name (e.g., 'America/New_York', 'Europe/London'). "
+                    + "Use '\(localZone.identifier)' as local timezone if no timezone provided by the user.")
+        ])
+        return definition
+    }
+
+    // MARK: - convert_time
+
+    struct ConversionInput: ToolInput {
+        let source_timezone: String
+        let time: String
+        let target_timezone: String
+        static let schema = JSONSchema.object([
+            "source_timezone": .string("Source IANA timezone name"),
+            "time": .string("Time to convert in 24-hour format (HH:MM)"),
+            "target_timezone": .string("Target IANA timezone name"),
+        ])
+    }
+
+    static func convertTime(
+        localZone: TimeZone, now: @escaping @Sendable () -> Date
+    ) -> ToolDefinition<ConversionInput, TimeConversion> {
+        var definition = ToolDefinition<ConversionInput, TimeConversion>(
+            name: "convert_time",
+            title: "Convert Time",
+            description: "Convert time between timezones",
+            annotations: annotations
+        ) { input in
+            try TimeConversion.convert(
+                input.time, from: input.source_timezone, to: input.target_timezone, on: now())
+        }
+        let local = localZone.identifier
+        definition.inputSchema = JSONSchema.object([
+            "source_timezone": .string(
+                "Source IANA timezone name (e.g., 'America/New_York', 'Europe/London'). "
+                    + "Use '\(local)' as local timezone if no source timezone provided by the user."),
+            "time": .string("Time to convert in 24-hour format (HH:MM)"),
+            "target_timezone": .string(
+                "Target IANA timezone name (e.g., 'Asia/Tokyo', 'America/San_Francisco'). "
+                    + "Use '\(local)' as local timezone if no target timezone provided by the user."),
+        ])
+        return definition
+    }
+
+    static func zone(named name: String) throws -> TimeZone {
+        guard !name.isEmpty, let zone = TimeZone(identifier: name) else {
+            throw ToolFailure(
+                "Invalid timezone: '\(name)' is not a known IANA timezone name. "
+                    + "Use a name such as 'Europe/Madrid', 'America/New_York' or 'UTC'.")
+        }
+        return zone
+    }
+}

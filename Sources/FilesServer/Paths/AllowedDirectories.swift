@@ -1,0 +1,31 @@
+import Foundation
+import Synchronization
+
+/// The directories the Files server may touch, held as resolved real paths.
+///
+/// Set from the command line at start, replaced by the client's MCP roots when it
+/// offers them. Reads are synchronous and cheap: every tool call takes a snapshot.
+public final class AllowedDirectories: Sendable {
+    private let paths: Mutex<[String]>
+
+    /// Resolves each directory: `~` expanded, made absolute, symlinks followed.
+    public init(_ directories: [String]) {
+        paths = Mutex(Self.resolve(directories))
+    }
+
+    public var current: [String] { paths.withLock { $0 } }
+
+    public func replace(with directories: [String]) {
+        let resolved = Self.resolve(directories)
+        paths.withLock { $0 = resolved }
+    }
+
+    static func resolve(_ directories: [String]) -> [String] {
+        var seen = Set<String>()
+        return directories.compactMap { directory in
+            let absolute = PathText.absolute(PathText.expandingTilde(directory), base: FileManager.default.currentDirectoryPath)
+            let real = PathText.realPath(absolute) ?? absolute
+            return seen.insert(real).inserted ? real : nil
+        }
+    }
+}

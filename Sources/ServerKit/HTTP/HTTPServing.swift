@@ -1,0 +1,65 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import MCP
+import ServiceLifecycle
+
+extension MCPService {
+    /// Serves the service over Streamable HTTP until SIGTERM or SIGINT.
+    ///
+    /// On a signal the server stops accepting connections, lets requests in flight
+    /// finish, ends open sessions, and returns, so the process exits 0 (Cloud Run
+    /// sends SIGTERM before it stops an instance).
+    ///
+    /// - Parameter onRunning: called with the bound port once the server listens.
+    public func serveHTTP(
+        _ options: HTTPServingOptions,
+        logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        let endpoint: any MCPEndpoint =
+            options.stateful
+            ? StatefulEndpoint(service: self, logger: logger)
+            : StatelessEndpoint(service: self, logger: logger)
+        let application = Application(
+            router: Self.router(for: endpoint, options: options),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
+            logger: logger)
+        // Services stop in reverse order: sessions end first, so their open SSE
+        // streams do not hold up the server's wait for requests in flight.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application, SessionCloser(endpoint: endpoint)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+
+    static func router(for endpoint: any MCPEndpoint, options: HTTPServingOptions) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/healthz") { _, _ in "ok" }
+        let mcp = router.group().add(middleware: AccessMiddleware(policy: options.access))
+        let maxBodyBytes = options.maxBodyBytes
+        for path in HTTPServingOptions.endpointPaths {
+            for method in [HTTPTypes.HTTPRequest.Method.post, .get, .delete] {
+                mcp.on(RouterPath(path), method: method) { request, _ -> Response in
+                    var request = request
+                    let body = try await request.collectBody(upTo: maxBodyBytes)
+                    return Response(await endpoint.handle(MCP.HTTPRequest(request, body: body)))
+                }
+            }
+        }
+        return router
+    }
+}
+
+/// Ends an endpoint's sessions when a graceful shutdown begins.
+private struct SessionCloser: Service {
+    let endpoint: any MCPEndpoint
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await endpoint.shutdown()
+    }
+}

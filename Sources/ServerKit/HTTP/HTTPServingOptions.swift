@@ -1,0 +1,30 @@
+/// How an MCP service is served over Streamable HTTP.
+public struct HTTPServingOptions: Sendable {
+    /// The address to bind, such as `127.0.0.1`, `0.0.0.0` or `::1`.
+    public var host: String
+    /// The port to bind; `0` picks a free one.
+    public var port: Int
+    /// Who may call: host names, origins and an optional bearer token.
+    public var access: AccessPolicy
+    /// Sessions and SSE streams (`Mcp-Session-Id`) instead of one JSON answer per POST.
+    public var stateful: Bool
+    /// Request bodies larger than this are refused with 413.
+    public var maxBodyBytes: Int
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        access: AccessPolicy = AccessPolicy(),
+        stateful: Bool = false,
+        maxBodyBytes: Int = 1 << 20
+    ) {
+        self.host = host
+        self.port = port
+        self.access = access
+        self.stateful = stateful
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// The paths that answer MCP requests: the standard one and the seed's.
+    public static let endpointPaths = ["/mcp", "/mcp/jsonrpc"]
+}

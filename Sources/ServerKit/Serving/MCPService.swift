@@ -1,0 +1,106 @@
+import Foundation
+import Logging
+import MCP
+import Synchronization
+
+/// Everything one MCP server offers, independent of how it is reached.
+///
+/// A service makes a fresh SDK `Server` for each connection: one for a stdio
+/// process, one per session over stateful HTTP, one per request over stateless HTTP.
+public struct MCPService: Sendable {
+    public var name: String
+    public var title: String?
+    public var version: String
+    public var instructions: String?
+    public var tools: [AnyTool]
+    /// Runs when the client has sent `notifications/initialized`, on connections that
+    /// can carry requests from server to client (stdio and stateful HTTP).
+    public var onInitialized: (@Sendable (ClientConnection) async -> Void)?
+    /// Adds handlers of the service's own to each new server, before it starts.
+    public var configure: (@Sendable (Server, ClientConnection) async -> Void)?
+
+    private let toolsByName: [String: AnyTool]
+    private let descriptors: [Tool]
+
+    public init(
+        name: String,
+        title: String? = nil,
+        version: String = SetlistVersion.current,
+        instructions: String? = nil,
+        tools: [AnyTool],
+        onInitialized: (@Sendable (ClientConnection) async -> Void)? = nil,
+        configure: (@Sendable (Server, ClientConnection) async -> Void)? = nil
+    ) {
+        self.name = name
+        self.title = title
+        self.version = version
+        self.instructions = instructions
+        self.tools = tools
+        self.onInitialized = onInitialized
+        self.configure = configure
+        self.toolsByName = Dictionary(tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.descriptors = tools.map(\.descriptor)
+    }
+
+    /// Calls a tool by name, as `tools/call` does.
+    ///
+    /// - Throws: `MCPError.invalidParams` for a tool the service does not have, which
+    ///   the client receives as a JSON-RPC error.
+    public func callTool(named name: String, arguments: [String: Value]?) async throws -> CallTool.Result {
+        guard let tool = toolsByName[name] else {
+            throw MCPError.invalidParams(
+                "Unknown tool: \(name). Available tools: \(tools.map(\.name).joined(separator: ", ")).")
+        }
+        return await tool.call(arguments: arguments)
+    }
+
+    /// Makes a server for one connection and starts it on `transport`.
+    ///
+    /// - Parameter bidirectional: whether the transport carries server-to-client requests.
+    public func start(on transport: any Transport, bidirectional: Bool, logger: Logger) async throws -> Server {
+        let server = Server(
+            name: name, version: version, title: title, instructions: instructions,
+            capabilities: .init(tools: .init(listChanged: false)))
+        let connection = ClientConnection(server: server, logger: logger)
+        let descriptors = descriptors
+        await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: descriptors) }
+        await server.withMethodHandler(CallTool.self) { [self] params in
+            try await callTool(named: params.name, arguments: params.arguments)
+        }
+        await configure?(server, connection)
+        if bidirectional, let onInitialized {
+            await server.onNotification(InitializedNotification.self) { _ in
+                // Handlers run on the server's receive loop; a request to the client from
+                // here would wait for a reply that loop cannot read, so it runs apart.
+                Task { await onInitialized(connection) }
+            }
+        }
+        try await server.start(transport: transport) { _, capabilities in
+            connection.capabilities = capabilities
+        }
+        return server
+    }
+}
+
+/// The client at the other end of one connection, as a service's hooks see it.
+public final class ClientConnection: Sendable {
+    public let server: Server
+    public let logger: Logger
+    private let storedCapabilities = Mutex<Client.Capabilities?>(nil)
+
+    init(server: Server, logger: Logger) {
+        self.server = server
+        self.logger = logger
+    }
+
+    /// What the client declared in `initialize`; `nil` before that.
+    public internal(set) var capabilities: Client.Capabilities? {
+        get { storedCapabilities.withLock { $0 } }
+        set { storedCapabilities.withLock { $0 = newValue } }
+    }
+}
+
+/// The version of Setlist, reported by `setlist --version` and in each server's `serverInfo`.
+public enum SetlistVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import MCP
+
+/// A tool with its types erased, ready to be listed and called by a server.
+public struct AnyTool: Sendable {
+    /// What `tools/list` shows.
+    public let descriptor: Tool
+    private let invoke: @Sendable ([String: Value]?) async -> CallTool.Result
+
+    public init<Input, Output>(_ definition: ToolDefinition<Input, Output>) {
+        descriptor = definition.descriptor
+        invoke = { arguments in
+            let input: Input
+            do {
+                input = try ToolArguments.decode(Input.self, from: arguments, schema: definition.inputSchema)
+            } catch {
+                return .failure(error.toolMessage)
+            }
+            do {
+                return try ToolArguments.result(for: try await definition.perform(input))
+            } catch {
+                return .failure(error.toolMessage)
+            }
+        }
+    }
+
+    public var name: String { descriptor.name }
+
+    /// Validates the arguments, runs the tool and shapes its answer. Never throws:
+    /// bad arguments and failures come back as results with `isError: true`.
+    public func call(arguments: [String: Value]?) async -> CallTool.Result {
+        await invoke(arguments)
+    }
+}
+
+extension CallTool.Result {
+    /// A result that tells the caller what went wrong.
+    static func failure(_ message: String) -> CallTool.Result {
+        CallTool.Result(content: [.plainText(message)], isError: true)
+    }
+}
+
+/// The conversions between JSON-RPC arguments and results and a tool's Swift types.
+enum ToolArguments {
+    static func decode<Input: ToolInput>(
+        _ type: Input.Type, from arguments: [String: Value]?, schema: JSONSchema
+    ) throws -> Input {
+        let normalized = try schema.validate(.object(arguments ?? [:]))
+        do {
+            return try JSONDecoder().decode(Input.self, from: JSONEncoder().encode(normalized))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+            let DecodingError.dataCorrupted(context)
+        {
+            throw ToolFailure("Invalid argument `\(context.codingPath.dottedPath)`: \(context.debugDescription)")
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ToolFailure("Missing argument `\((context.codingPath + [key]).dottedPath)`.")
+        }
+    }
+
+    static func result<Output: ToolOutput>(for output: Output) throws -> CallTool.Result {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = try encoder.encode(output)
+        let structured = try JSONDecoder().decode(LiteralValue.self, from: json).value
+        let content = output.contentBlocks ?? [.plainText(String(decoding: json, as: UTF8.self))]
+        return CallTool.Result(content: content, structuredContent: structured as Value?)
+    }
+}
+
+extension [any CodingKey] {
+    var dottedPath: String {
+        var path = ""
+        for key in self {
+            if let index = key.intValue {
+                path += "[\(index)]"
+            } else {
+                path += path.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return path
+    }
+}
+
+/// Decodes JSON into MCP's `Value` keeping every string a string.
+///
+/// `Value`'s own decoder turns strings shaped like `data:` URLs into binary data,
+/// which would change a file's text on its way out.
+struct LiteralValue: Decodable {
+    let value: Value
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            value = .null
+        } else if let bool = try? container.decode(Bool.self) {
+            value = .bool(bool)
+        } else if let integer = try? container.decode(Int.self) {
+            value = .int(integer)
+        } else if let double = try? container.decode(Double.self) {
+            value = .double(double)
+        } else if let string = try? container.decode(String.self) {
+            value = .string(string)
+        } else if let array = try? container.decode([LiteralValue].self) {
+            value = .array(array.map(\.value))
+        } else {
+            value = .object(try container.decode([String: LiteralValue].self).mapValues(\.value))
+        }
+    }
+}

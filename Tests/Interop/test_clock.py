@@ -1,0 +1,187 @@
+"""The Clock server, as any MCP client sees it: over stdio and over HTTP."""
+
+import json
+import re
+import signal
+from datetime import datetime, timezone
+from pathlib import Path
+
+import httpx2 as httpx
+import jsonschema
+import pytest
+
+from conftest import http_session, stdio_session
+
+pytestmark = pytest.mark.anyio
+
+SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "remote-requests.jsonl"
+SEED_REQUESTS = [
+    '{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}}',
+    '{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": { "name": "current_time" }}',
+]
+DOCKERFILE = Path(__file__).resolve().parents[2] / "Dockerfile"
+UTC_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$")
+TOOLS = {"current_time", "get_current_time", "convert_time"}
+
+
+async def exercise_every_tool(session):
+    listed = await session.list_tools()
+    tools = {tool.name: tool for tool in listed.tools}
+    assert set(tools) == TOOLS
+    for tool in tools.values():
+        jsonschema.Draft202012Validator.check_schema(tool.input_schema)
+        jsonschema.Draft202012Validator.check_schema(tool.output_schema)
+        assert tool.annotations.read_only_hint is True
+    assert tools["convert_time"].input_schema["required"] == ["source_timezone", "time", "target_timezone"]
+
+    now = await session.call_tool("current_time", {})
+    assert not now.is_error
+    assert UTC_FORMAT.match(now.content[0].text)
+    assert now.structured_content["result"] == now.content[0].text
+    parsed = datetime.strptime(now.content[0].text, "%Y-%m-%d %H:%M:%S UTC").replace(tzinfo=timezone.utc)
+    assert abs(parsed.timestamp() - datetime.now(timezone.utc).timestamp()) < 10
+    assert now.structured_content["unix"] == int(parsed.timestamp())
+
+    tokyo = await session.call_tool("get_current_time", {"timezone": "Asia/Tokyo"})
+    assert not tokyo.is_error
+    assert tokyo.structured_content["timezone"] == "Asia/Tokyo"
+    assert tokyo.structured_content["datetime"].endswith("+09:00")
+    assert json.loads(tokyo.content[0].text) == tokyo.structured_content
+
+    converted = await session.call_tool(
+        "convert_time", {"source_timezone": "UTC", "time": "12:00", "target_timezone": "Asia/Kolkata"}
+    )
+    assert not converted.is_error
+    assert converted.structured_content["time_difference"] == "+5.5h"
+    assert converted.structured_content["target"]["datetime"].endswith("T17:30:00+05:30")
+
+    bad_zone = await session.call_tool("get_current_time", {"timezone": "Nowhere/Land"})
+    assert bad_zone.is_error
+    assert "Invalid timezone" in bad_zone.content[0].text
+
+    bad_argument = await session.call_tool("get_current_time", {"timezone": 42})
+    assert bad_argument.is_error
+    assert "`timezone`" in bad_argument.content[0].text
+
+
+async def test_every_tool_over_stdio():
+    async with stdio_session("serve", "clock") as session:
+        assert session.initialize_result.server_info.name == "setlist-clock"
+        await exercise_every_tool(session)
+
+
+async def test_every_tool_over_stateless_http(http_server):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0")
+    async with http_session(server.base + "/mcp") as session:
+        await exercise_every_tool(session)
+
+
+async def test_every_tool_over_stateful_http(http_server):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0", "--stateful")
+    async with http_session(server.base + "/mcp") as session:
+        await exercise_every_tool(session)
+
+
+async def test_unknown_tool_is_a_jsonrpc_error():
+    async with stdio_session("serve", "clock") as session:
+        with pytest.raises(Exception, match="Unknown tool"):
+            await session.call_tool("no_such_tool", {})
+
+
+def test_seed_file_matches_the_requests_tested_here():
+    if SEED.exists():
+        assert [json.loads(line) for line in SEED.read_text().splitlines() if line.strip()] == [
+            json.loads(request) for request in SEED_REQUESTS
+        ]
+
+
+@pytest.mark.parametrize("path", ["/mcp/jsonrpc", "/mcp"])
+def test_seed_requests_with_only_a_content_type(http_server, path):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0")
+    headers = {"Content-Type": "application/json"}
+    with httpx.Client() as client:
+        initialize = client.post(server.base + path, content=SEED_REQUESTS[0], headers=headers)
+        assert initialize.status_code == 200
+        result = initialize.json()["result"]
+        assert result["serverInfo"]["name"] == "setlist-clock"
+        assert result["protocolVersion"]
+        assert "tools" in result["capabilities"]
+
+        call = client.post(server.base + path, content=SEED_REQUESTS[1], headers=headers)
+        assert call.status_code == 200
+        answer = call.json()
+        assert answer["id"] == 2 and "error" not in answer
+        text = answer["result"]["content"][0]["text"]
+        assert UTC_FORMAT.match(text)
+        assert answer["result"]["structuredContent"]["result"] == text
+
+
+def test_dns_rebinding_is_refused(http_server):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0")
+    body = SEED_REQUESTS[1]
+    with httpx.Client() as client:
+        rebound = client.post(
+            server.base + "/mcp", content=body,
+            headers={"Content-Type": "application/json", "Host": f"attacker.example:{server.port}"},
+        )
+        assert rebound.status_code == 421
+        foreign = client.post(
+            server.base + "/mcp", content=body,
+            headers={"Content-Type": "application/json", "Origin": "http://attacker.example"},
+        )
+        assert foreign.status_code == 403
+        assert "--allow-host" in foreign.json()["error"]["message"]
+        local = client.post(
+            server.base + "/mcp", content=body,
+            headers={"Content-Type": "application/json", "Origin": f"http://localhost:{server.port}"},
+        )
+        assert local.status_code == 200
+
+
+def test_allow_host_admits_a_deployed_name(http_server):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0", "--allow-host", "clock.example.run.app")
+    headers = {"Content-Type": "application/json", "Host": "clock.example.run.app",
+               "Origin": "https://clock.example.run.app"}
+    with httpx.Client() as client:
+        assert client.post(server.base + "/mcp", content=SEED_REQUESTS[1], headers=headers).status_code == 200
+
+
+def test_bearer_token_from_the_environment(http_server):
+    server = http_server(
+        "serve", "clock", "--http", "127.0.0.1:0", "--token-env", "CLOCK_TOKEN", env={"CLOCK_TOKEN": "t0ps3cret"}
+    )
+    with httpx.Client() as client:
+        refused = client.post(server.base + "/mcp", content=SEED_REQUESTS[1],
+                              headers={"Content-Type": "application/json"})
+        assert refused.status_code == 401
+        accepted = client.post(server.base + "/mcp", content=SEED_REQUESTS[1],
+                               headers={"Content-Type": "application/json", "Authorization": "Bearer t0ps3cret"})
+        assert accepted.status_code == 200
+    server.stop()
+    assert "t0ps3cret" not in "".join(server.stderr_lines)
+
+
+def test_sigterm_finishes_and_exits_zero(http_server):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0")
+    with httpx.Client() as client:
+        assert client.get(server.base + "/healthz").text == "ok"
+    assert server.stop(signal.SIGTERM) == 0
+
+
+def test_port_comes_from_the_environment_as_in_the_image(http_server):
+    # The Dockerfile runs `setlist serve clock --http 0.0.0.0`; Cloud Run sets $PORT and the
+    # deployment sets $SETLIST_ALLOW_HOSTS to the service's public name.
+    image_command = next(
+        json.loads(line.split("CMD", 1)[1]) for line in DOCKERFILE.read_text().splitlines() if line.startswith("CMD")
+    )
+    assert image_command == ["serve", "clock", "--http", "0.0.0.0"]
+    server = http_server(*image_command, env={"PORT": "0", "SETLIST_ALLOW_HOSTS": "setlist-clock-abc.a.run.app"})
+    with httpx.Client() as client:
+        url = f"http://127.0.0.1:{server.port}/mcp/jsonrpc"
+        response = client.post(url, content=SEED_REQUESTS[1], headers={"Content-Type": "application/json",
+                                                                        "Host": "setlist-clock-abc.a.run.app"})
+        assert response.status_code == 200
+        elsewhere = client.post(url, content=SEED_REQUESTS[1], headers={"Content-Type": "application/json",
+                                                                         "Host": "other.example"})
+        assert elsewhere.status_code == 421
+    assert server.stop(signal.SIGTERM) == 0

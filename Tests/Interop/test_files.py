@@ -1,0 +1,176 @@
+"""The Files server, as any MCP client sees it: every tool, roots, and escapes."""
+
+import base64
+import json
+import os
+import subprocess
+
+import anyio
+import jsonschema
+import pytest
+from mcp import types
+
+from conftest import SETLIST, http_session, stdio_session
+
+pytestmark = pytest.mark.anyio
+
+TOOLS = {
+    "read_text_file", "read_file", "read_media_file", "read_multiple_files", "write_file", "edit_file",
+    "create_directory", "list_directory", "list_directory_with_sizes", "directory_tree", "move_file",
+    "search_files", "get_file_info", "list_allowed_directories",
+}
+
+
+@pytest.fixture
+def tree(tmp_path):
+    root = tmp_path.resolve()
+    allowed = root / "allow"
+    (allowed / "music").mkdir(parents=True)
+    (allowed / "notes.txt").write_text("one\ntwo\nthree\n")
+    (root / "allow_evil").mkdir()
+    (root / "allow_evil" / "bait.txt").write_text("evil\n")
+    (root / "outside").mkdir()
+    (root / "outside" / "secret.txt").write_text("the secret\n")
+    return root
+
+
+def text(result):
+    assert not result.is_error, result.content[0].text
+    return result.content[0].text
+
+
+async def exercise_every_tool(session, allowed):
+    listed = await session.list_tools()
+    tools = {tool.name: tool for tool in listed.tools}
+    assert set(tools) == TOOLS
+    for tool in tools.values():
+        jsonschema.Draft202012Validator.check_schema(tool.input_schema)
+        jsonschema.Draft202012Validator.check_schema(tool.output_schema)
+    assert tools["read_text_file"].annotations.read_only_hint is True
+    assert tools["write_file"].annotations.destructive_hint is True
+    assert tools["edit_file"].input_schema["properties"]["dryRun"]["default"] is False
+
+    call = session.call_tool
+    assert text(await call("list_allowed_directories", {})) == f"Allowed directories:\n{allowed}"
+    assert text(await call("create_directory", {"path": "albums/2026"})) == "Successfully created directory albums/2026"
+    assert text(await call("write_file", {"path": "albums/2026/mix.m3u", "content": "#EXTM3U\nsong.mp3\n"}))
+    assert text(await call("read_text_file", {"path": "albums/2026/mix.m3u"})) == "#EXTM3U\nsong.mp3\n"
+    assert text(await call("read_file", {"path": "notes.txt", "head": 1})) == "one"
+    assert text(await call("read_text_file", {"path": "notes.txt", "tail": 1})) == "three"
+
+    (allowed / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    media = await call("read_media_file", {"path": "cover.png"})
+    assert media.content[0].type == "image" and media.content[0].mime_type == "image/png"
+    assert base64.b64decode(media.content[0].data) == b"\x89PNG\r\n\x1a\n"
+
+    many = text(await call("read_multiple_files", {"paths": ["notes.txt", "nope.txt"]}))
+    assert "notes.txt:\none" in many and "nope.txt: Error" in many
+
+    diff = text(await call("edit_file", {"path": "notes.txt", "edits": [{"oldText": "two", "newText": "2"}]}))
+    assert "-two\n+2" in diff
+    assert (allowed / "notes.txt").read_text() == "one\n2\nthree\n"
+
+    listing = text(await call("list_directory", {"path": "."}))
+    assert listing.splitlines() == ["[DIR] albums", "[FILE] cover.png", "[DIR] music", "[FILE] notes.txt"]
+    sized = text(await call("list_directory_with_sizes", {"path": ".", "sortBy": "size"}))
+    assert sized.splitlines()[-2] == "Total: 2 files, 2 directories"
+    tree_json = json.loads(text(await call("directory_tree", {"path": "albums"})))
+    assert tree_json == [{"name": "2026", "type": "directory", "children": [{"name": "mix.m3u", "type": "file"}]}]
+
+    assert text(await call("move_file", {"source": "albums/2026/mix.m3u", "destination": "music/mix.m3u"}))
+    refused = await call("move_file", {"source": "notes.txt", "destination": "music/mix.m3u"})
+    assert refused.is_error and "already exists" in refused.content[0].text
+
+    found = text(await call("search_files", {"path": ".", "pattern": "**/*.m3u"}))
+    assert found == str(allowed / "music" / "mix.m3u")
+    info = await call("get_file_info", {"path": "notes.txt"})
+    assert info.structured_content["isFile"] is True and info.structured_content["size"] == 12
+
+    invalid = await call("read_text_file", {"path": "notes.txt", "head": "three"})
+    assert invalid.is_error and "`head`" in invalid.content[0].text
+
+
+async def test_every_tool_over_stdio(tree):
+    allowed = tree / "allow"
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        assert session.initialize_result.server_info.name == "setlist-files"
+        await exercise_every_tool(session, allowed)
+
+
+async def test_every_tool_over_http(tree, http_server):
+    allowed = tree / "allow"
+    server = http_server("serve", "files", str(allowed), "--http", "127.0.0.1:0")
+    async with http_session(server.base + "/mcp") as session:
+        await exercise_every_tool(session, allowed)
+
+
+@pytest.mark.parametrize(
+    "tool, arguments",
+    [
+        ("read_text_file", {"path": "../outside/secret.txt"}),
+        ("read_text_file", {"path": "{root}/allow_evil/bait.txt"}),
+        ("read_text_file", {"path": "door/secret.txt"}),
+        ("write_file", {"path": "door/planted.txt", "content": "x"}),
+        ("create_directory", {"path": "door/made"}),
+        ("move_file", {"source": "notes.txt", "destination": "{root}/outside/notes.txt"}),
+        ("read_text_file", {"path": "notes.txt\u0000"}),
+    ],
+)
+async def test_escapes_are_refused_over_stdio(tree, tool, arguments):
+    allowed = tree / "allow"
+    (allowed / "door").symlink_to(tree / "outside")
+    before = sorted(os.listdir(tree / "outside")), sorted(os.listdir(tree / "allow_evil"))
+    arguments = {key: value.replace("{root}", str(tree)) for key, value in arguments.items()}
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        result = await session.call_tool(tool, arguments)
+    assert result.is_error
+    assert "the secret" not in result.content[0].text
+    assert (sorted(os.listdir(tree / "outside")), sorted(os.listdir(tree / "allow_evil"))) == before
+    assert (tree / "outside" / "secret.txt").read_text() == "the secret\n"
+
+
+async def test_client_roots_replace_the_directories_and_follow_changes(tree):
+    first, second = tree / "allow", tree / "outside"
+    offered = [first]
+
+    async def list_roots(context):
+        return types.ListRootsResult(roots=[types.Root(uri=path.as_uri(), name=path.name) for path in offered])
+
+    async def allowed_now(session):
+        return text(await session.call_tool("list_allowed_directories", {})).splitlines()[1:]
+
+    async with stdio_session("serve", "files", str(tree / "allow_evil"), list_roots_callback=list_roots) as session:
+        with anyio.fail_after(10):
+            while await allowed_now(session) != [str(first)]:
+                await anyio.sleep(0.05)
+        offered[:] = [second]
+        await session.send_roots_list_changed()
+        with anyio.fail_after(10):
+            while await allowed_now(session) != [str(second)]:
+                await anyio.sleep(0.05)
+        secret = await session.call_tool("read_text_file", {"path": str(second / "secret.txt")})
+        assert text(secret) == "the secret\n"
+        refused = await session.call_tool("read_text_file", {"path": str(first / "notes.txt")})
+        assert refused.is_error
+
+
+def test_stdout_carries_protocol_messages_only(tree):
+    requests = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "list_directory", "arguments": {"path": "."}}},
+        {"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "read_text_file", "arguments": {"path": "/etc/passwd"}}},
+        {"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "no_such_tool"}},
+    ]
+    lines = "\n".join(json.dumps(r) for r in requests) + "\nnot json\n"
+    done = subprocess.run(
+        [SETLIST, "serve", "files", str(tree / "allow")], input=lines, capture_output=True, text=True, timeout=30,
+        env={**os.environ, "SETLIST_LOG_LEVEL": "debug"},
+    )
+    messages = [json.loads(line) for line in done.stdout.splitlines()]
+    by_id = {message.get("id"): message for message in messages}
+    assert set(by_id) == {1, 2, 3, 4, None}
+    assert by_id[3]["result"]["isError"] is True
+    assert by_id[4]["error"]["code"] == -32602
+    assert by_id[None]["error"]["code"] == -32700
+    assert done.stderr, "logs belong on stderr"

@@ -1,0 +1,182 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import MCP
+import Testing
+
+@testable import ServerKit
+
+/// The HTTP side of ServerKit, served for real on a loopback port.
+@Suite struct HTTPServingTests {
+    static let service = MCPService(name: "test", tools: [AnyTool(Timestamp.definition)])
+
+    enum Timestamp {
+        struct Output: ToolOutput {
+            let result: String
+            static let outputSchema = JSONSchema.object(["result": .string()])
+        }
+        static let definition = ToolDefinition<NoArguments, Output>(
+            name: "current_time", title: "Now", description: "A fixed time.", annotations: .readOnly
+        ) { _ in Output(result: "2025-09-23 15:45:56 UTC") }
+    }
+
+    func withServer(
+        _ options: HTTPServingOptions = HTTPServingOptions(port: 0),
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let logger = Logger(label: "test")
+        let endpoint: any MCPEndpoint =
+            options.stateful
+            ? StatefulEndpoint(service: Self.service, logger: logger)
+            : StatelessEndpoint(service: Self.service, logger: logger)
+        let app = Application(router: MCPService.router(for: endpoint, options: options), logger: logger)
+        try await app.test(.live) { client in try await body(client) }
+    }
+
+    static let seedInitialize = #"{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}}"#
+    static let seedCall = #"{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": { "name": "current_time" }}"#
+    static let jsonOnly: HTTPFields = [.contentType: "application/json"]
+
+    static func json(_ response: TestResponse) throws -> [String: Value] {
+        try JSONDecoder().decode([String: Value].self, from: Data(response.body.readableBytesView))
+    }
+
+    // MARK: - The seed's requests
+
+    @Test(arguments: ["/mcp", "/mcp/jsonrpc"])
+    func answersTheSeedsBareRequests(path: String) async throws {
+        try await withServer { client in
+            let initialize = try await client.execute(
+                uri: path, method: .post, headers: Self.jsonOnly, body: ByteBuffer(string: Self.seedInitialize))
+            #expect(initialize.status == .ok)
+            let result = try #require(try Self.json(initialize)["result"]?.objectValue)
+            #expect(result["protocolVersion"] == .string(Version.latest))
+            #expect(result["serverInfo"]?.objectValue?["name"] == "test")
+
+            let call = try await client.execute(
+                uri: path, method: .post, headers: Self.jsonOnly, body: ByteBuffer(string: Self.seedCall))
+            #expect(call.status == .ok)
+            #expect(call.headers[.contentType] == "application/json")
+            let callResult = try #require(try Self.json(call)["result"]?.objectValue)
+            #expect(callResult["structuredContent"] == ["result": "2025-09-23 15:45:56 UTC"])
+        }
+    }
+
+    @Test func everyClientMayInitializeWithoutSessions() async throws {
+        try await withServer { client in
+            for _ in 0..<3 {
+                let response = try await client.execute(
+                    uri: "/mcp", method: .post, headers: Self.jsonOnly, body: ByteBuffer(string: Self.seedInitialize))
+                #expect(response.status == .ok)
+                #expect(response.headers[HTTPField.Name("Mcp-Session-Id")!] == nil)
+            }
+        }
+    }
+
+    // MARK: - Protocol errors
+
+    @Test func malformedJSONIsAJSONRPCParseError() async throws {
+        try await withServer { client in
+            let response = try await client.execute(
+                uri: "/mcp", method: .post, headers: Self.jsonOnly, body: ByteBuffer(string: "{not json"))
+            #expect(response.status == .badRequest)
+            #expect(try Self.json(response)["error"]?.objectValue?["code"] == .int(-32700))
+        }
+    }
+
+    @Test func anUnacceptableAcceptHeaderIs406() async throws {
+        try await withServer { client in
+            let response = try await client.execute(
+                uri: "/mcp", method: .post, headers: [.contentType: "application/json", .accept: "text/html"],
+                body: ByteBuffer(string: Self.seedCall))
+            #expect(response.status == .notAcceptable)
+        }
+    }
+
+    @Test func statelessServingRefusesGetWith405() async throws {
+        try await withServer { client in
+            let response = try await client.execute(uri: "/mcp", method: .get, headers: [.accept: "text/event-stream"])
+            #expect(response.status == .methodNotAllowed)
+        }
+    }
+
+    @Test func bodiesOverTheLimitAre413() async throws {
+        try await withServer { client in
+            let big = String(repeating: " ", count: (1 << 20) + 1)
+            let response = try await client.execute(
+                uri: "/mcp", method: .post, headers: Self.jsonOnly, body: ByteBuffer(string: big))
+            #expect(response.status == .contentTooLarge)
+        }
+    }
+
+    @Test func healthIsOpenToProbes() async throws {
+        try await withServer(HTTPServingOptions(port: 0, access: AccessPolicy(bearerToken: "t"))) { client in
+            let response = try await client.execute(uri: "/healthz", method: .get)
+            #expect(response.status == .ok)
+            #expect(String(buffer: response.body) == "ok")
+        }
+    }
+
+    // MARK: - Access
+
+    @Test func refusesForeignOrigins() async throws {
+        try await withServer { client in
+            var headers = Self.jsonOnly
+            headers[.origin] = "http://attacker.example"
+            let byOrigin = try await client.execute(
+                uri: "/mcp/jsonrpc", method: .post, headers: headers, body: ByteBuffer(string: Self.seedCall))
+            #expect(byOrigin.status == .forbidden)
+            // A foreign Host header is checked end to end by the interop suite: this
+            // test client always sends its own.
+        }
+    }
+
+    @Test func requiresTheTokenWhenConfigured() async throws {
+        let options = HTTPServingOptions(port: 0, access: AccessPolicy(bearerToken: "s3cret"))
+        try await withServer(options) { client in
+            let without = try await client.execute(
+                uri: "/mcp", method: .post, headers: Self.jsonOnly, body: ByteBuffer(string: Self.seedCall))
+            #expect(without.status == .unauthorized)
+            #expect(without.headers[.wwwAuthenticate] == "Bearer realm=\"setlist\"")
+
+            var headers = Self.jsonOnly
+            headers[.authorization] = "Bearer s3cret"
+            let with = try await client.execute(
+                uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedCall))
+            #expect(with.status == .ok)
+        }
+    }
+
+    // MARK: - Sessions
+
+    @Test func statefulServingKeepsSessionsAndStreamsSSE() async throws {
+        try await withServer(HTTPServingOptions(port: 0, stateful: true)) { client in
+            let sessionHeader = HTTPField.Name("Mcp-Session-Id")!
+            var headers: HTTPFields = [.contentType: "application/json", .accept: "application/json, text/event-stream"]
+            let initialize = try await client.execute(
+                uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedInitialize))
+            #expect(initialize.status == .ok)
+            #expect(initialize.headers[.contentType] == "text/event-stream")
+            let session = try #require(initialize.headers[sessionHeader])
+            #expect(String(buffer: initialize.body).contains(#""serverInfo""#))
+
+            let sessionless = try await client.execute(
+                uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedCall))
+            #expect(sessionless.status == .badRequest)
+
+            headers[sessionHeader] = session
+            let call = try await client.execute(
+                uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedCall))
+            #expect(call.status == .ok)
+            #expect(String(buffer: call.body).contains("2025-09-23 15:45:56 UTC"))
+
+            let delete = try await client.execute(uri: "/mcp", method: .delete, headers: headers)
+            #expect(delete.status == .ok)
+            let afterDelete = try await client.execute(
+                uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedCall))
+            #expect(afterDelete.status == .notFound)
+        }
+    }
+}
