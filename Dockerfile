@@ -7,12 +7,13 @@ WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
 RUN swift build -c release --static-swift-stdlib --product setlist \
-    && cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/setlist" /setlist
+    && cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/setlist" /setlist \
+    && strip /setlist
 
 # ---- run ----
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tzdata ca-certificates \
+    && apt-get install -y --no-install-recommends tzdata ca-certificates libcurl4 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --no-create-home setlist
 COPY --from=build /setlist /usr/local/bin/setlist

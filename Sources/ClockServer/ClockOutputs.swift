@@ -13,7 +13,7 @@ struct UTCTime: ToolOutput, Equatable {
 
     init(_ reading: ClockReading) {
         result = reading.dateTime + " UTC"
-        iso8601 = reading.dateTime.replacingOccurrences(of: " ", with: "T") + "Z"
+        iso8601 = reading.datePart + "T" + reading.timePart + "Z"
         unix = Int(reading.date.timeIntervalSince1970.rounded(.down))
     }
 

@@ -18,6 +18,8 @@ public enum ClockTools {
         ]
     }
 
+    static let utc = TimeZone(identifier: "UTC")!
+
     static let annotations = Tool.Annotations(
         readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)
 
@@ -30,7 +32,7 @@ public enum ClockTools {
             description: "Get the current time in UTC, formatted as 'YYYY-MM-DD HH:MM:SS UTC'.",
             annotations: Tool.Annotations(readOnlyHint: true, destructiveHint: false, openWorldHint: false)
         ) { _ in
-            UTCTime(ClockReading(date: now(), zone: TimeZone(identifier: "UTC")!))
+            UTCTime(ClockReading(date: now(), zone: utc, offsetSeconds: 0))
         }
     }
 

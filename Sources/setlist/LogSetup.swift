@@ -8,10 +8,37 @@ enum LogSetup {
     static func standardError(label: String) -> Logger {
         let level = ProcessInfo.processInfo.environment["SETLIST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = StandardErrorLogHandler(label: label)
             handler.logLevel = level
             return handler
         }
         return Logger(label: label)
+    }
+}
+
+/// One line per message on standard error: time, level, label, metadata, message.
+///
+/// Metadata is formatted only when a line is written. swift-log's `StreamLogHandler`
+/// formats it whenever it changes, and the HTTP server sets a request id on every
+/// request, so that work was paid on every call even with nothing logged.
+struct StandardErrorLogHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+    var metadataProvider: Logger.MetadataProvider?
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var all = metadata
+        if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
+        if let extra = event.metadata { all.merge(extra) { _, new in new } }
+        let fields = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let time = Date().formatted(.iso8601)
+        let line = "\(time) \(event.level) \(label):\(fields.isEmpty ? "" : " " + fields) [\(event.source)] \(event.message)\n"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -3,6 +3,8 @@
 import json
 import re
 import signal
+import socket
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -166,6 +168,27 @@ def test_sigterm_finishes_and_exits_zero(http_server):
     with httpx.Client() as client:
         assert client.get(server.base + "/healthz").text == "ok"
     assert server.stop(signal.SIGTERM) == 0
+
+
+def test_sigterm_lets_a_request_in_flight_finish(http_server):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0")
+    body = SEED_REQUESTS[1].encode()
+    with socket.create_connection((server.host, server.port)) as connection:
+        connection.sendall(
+            b"POST /mcp/jsonrpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body[:10]
+        )
+        time.sleep(0.3)
+        server.process.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        assert server.process.poll() is None, "the server left before answering the request in flight"
+        connection.sendall(body[10:])
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200")
+    assert b"UTC" in answer
+    assert server.process.wait(timeout=10) == 0
 
 
 def test_port_comes_from_the_environment_as_in_the_image(http_server):

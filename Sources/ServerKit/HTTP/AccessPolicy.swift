@@ -60,7 +60,7 @@ public struct AccessPolicy: Sendable {
 
     /// Whether `authority` (`name` or `name:port`, IPv6 in brackets) names this server.
     func admits(authority: String) -> Bool {
-        if allowedHosts.contains("*") { return true }
+        if allowedHosts.contains("*") || allowedHosts.contains(authority) { return true }
         let authority = authority.lowercased()
         let (name, port) = Self.split(authority: authority)
         if allowedHosts.contains(name) { return true }
@@ -85,9 +85,9 @@ public struct AccessPolicy: Sendable {
             let rest = authority[authority.index(after: close)...]
             return (name, rest.hasPrefix(":") ? String(rest.dropFirst()) : nil)
         }
-        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
-        if parts.count == 2 { return (String(parts[0]), String(parts[1])) }
-        return (authority, nil)
+        guard let colon = authority.firstIndex(of: ":"), authority[authority.index(after: colon)...].firstIndex(of: ":") == nil
+        else { return (authority, nil) }
+        return (String(authority[..<colon]), String(authority[authority.index(after: colon)...]))
     }
 
     private static func bracketed(_ host: String) -> String {

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import NIOPosix
 import Logging
 import MCP
 import ServiceLifecycle
@@ -21,10 +22,12 @@ extension MCPService {
             options.stateful
             ? StatefulEndpoint(service: self, logger: logger)
             : StatelessEndpoint(service: self, logger: logger)
+        let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: options.eventLoopThreads)
         let application = Application(
             router: Self.router(for: endpoint, options: options),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
+            eventLoopGroupProvider: .shared(eventLoops),
             logger: logger)
         // Services stop in reverse order: sessions end first, so their open SSE
         // streams do not hold up the server's wait for requests in flight.
@@ -33,7 +36,13 @@ extension MCPService {
                 services: [application, SessionCloser(endpoint: endpoint)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            try? await eventLoops.shutdownGracefully()
+            throw error
+        }
+        try await eventLoops.shutdownGracefully()
     }
 
     static func router(for endpoint: any MCPEndpoint, options: HTTPServingOptions) -> Router<BasicRequestContext> {
@@ -46,7 +55,7 @@ extension MCPService {
                 mcp.on(RouterPath(path), method: method) { request, _ -> Response in
                     var request = request
                     let body = try await request.collectBody(upTo: maxBodyBytes)
-                    return Response(await endpoint.handle(MCP.HTTPRequest(request, body: body)))
+                    return await endpoint.respond(to: request, body: body)
                 }
             }
         }

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// How an MCP service is served over Streamable HTTP.
 public struct HTTPServingOptions: Sendable {
     /// The address to bind, such as `127.0.0.1`, `0.0.0.0` or `::1`.
@@ -10,19 +12,25 @@ public struct HTTPServingOptions: Sendable {
     public var stateful: Bool
     /// Request bodies larger than this are refused with 413.
     public var maxBodyBytes: Int
+    /// Threads for network I/O. Request handlers run on Swift's cooperative pool,
+    /// which has a thread per core already, so I/O gets half the cores (at least one);
+    /// more only makes the two contend.
+    public var eventLoopThreads: Int
 
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         access: AccessPolicy = AccessPolicy(),
         stateful: Bool = false,
-        maxBodyBytes: Int = 1 << 20
+        maxBodyBytes: Int = 1 << 20,
+        eventLoopThreads: Int = max(1, System.coreCount / 2)
     ) {
         self.host = host
         self.port = port
         self.access = access
         self.stateful = stateful
         self.maxBodyBytes = maxBodyBytes
+        self.eventLoopThreads = eventLoopThreads
     }
 
     /// The paths that answer MCP requests: the standard one and the seed's.

@@ -21,6 +21,8 @@ public struct MCPService: Sendable {
 
     private let toolsByName: [String: AnyTool]
     private let descriptors: [Tool]
+    /// `tools/list`'s result, encoded once.
+    let toolsListJSON: Data
 
     public init(
         name: String,
@@ -40,6 +42,7 @@ public struct MCPService: Sendable {
         self.configure = configure
         self.toolsByName = Dictionary(tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.descriptors = tools.map(\.descriptor)
+        self.toolsListJSON = Self.encodeToolsList(descriptors)
     }
 
     /// Calls a tool by name, as `tools/call` does.

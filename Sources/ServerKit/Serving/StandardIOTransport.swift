@@ -25,14 +25,23 @@ public actor StandardIOTransport: Transport {
     private let messages: AsyncThrowingStream<Data, any Error>
     private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
     private let unanswered = UnansweredRequests()
+    private let direct: (any DirectAnswering)?
+    /// Requests answered directly and still being worked on, by id, for cancellation.
+    private var directInFlight: [Value: Task<Data?, Never>] = [:]
     private var isConnected = false
 
     /// How long to wait, once input has ended, for answers still being worked on.
     static let drainTimeout: Duration = .seconds(30)
 
-    public init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, logger: Logger) {
+    /// - Parameter direct: answers `tools/call`, `tools/list` and `ping` without the
+    ///   SDK's `Server`; see ``DirectAnswering``.
+    public init(
+        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, direct: (any DirectAnswering)? = nil,
+        logger: Logger
+    ) {
         self.input = input
         self.output = output
+        self.direct = direct
         self.logger = logger
         (messages, continuation) = AsyncThrowingStream.makeStream()
     }
@@ -40,14 +49,21 @@ public actor StandardIOTransport: Transport {
     public func connect() async throws {
         guard !isConnected else { return }
         isConnected = true
-        let reader = Thread { [input, continuation, logger, unanswered] in
+        let reader = Thread { [input, continuation, logger, unanswered, direct] in
             Self.readLines(from: input, logger: logger) { line in
-                guard let message = try? JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed]) else {
+                guard let message = try? JSONParser.parse(line) else {
                     logger.notice("Answered a line that is not JSON with a parse error", metadata: ["bytes": "\(line.count)"])
-                    Task { try? await self.send(Self.parseError) }
+                    Task { try? await self.writeLine(Self.parseError) }
                     return
                 }
-                if Self.isRequest(message) { unanswered.add() }
+                if message.isJSONRPCRequest { unanswered.add() }
+                if let direct, message.isDirectRequest {
+                    Task { await self.answer(message, line: line, with: direct) }
+                    return
+                }
+                if let cancelled = message.cancelledRequestID {
+                    Task { await self.cancelDirect(cancelled) }
+                }
                 continuation.yield(line)
             }
             unanswered.waitUntilNone(timeout: Self.drainTimeout)
@@ -63,6 +79,43 @@ public actor StandardIOTransport: Transport {
     }
 
     public func send(_ data: Data) async throws {
+        try writeLine(data)
+        if Self.isResponse(data) { unanswered.remove() }
+    }
+
+    public func receive() -> AsyncThrowingStream<Data, any Error> {
+        messages
+    }
+
+    // MARK: - Direct answers
+
+    private func answer(_ request: Value, line: Data, with direct: any DirectAnswering) async {
+        guard case .object(let members) = request, let id = members["id"] else { return }
+        let work = Task { await direct.answerDirectly(request) }
+        directInFlight[id] = work
+        let answer = await work.value
+        directInFlight[id] = nil
+        guard let answer else {
+            continuation.yield(line)
+            return
+        }
+        defer { unanswered.remove() }
+        // A cancelled request gets no answer, as the protocol asks.
+        guard !work.isCancelled else { return }
+        do {
+            try writeLine(answer)
+        } catch {
+            logger.error("Writing an answer failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func cancelDirect(_ id: Value) {
+        directInFlight[id]?.cancel()
+    }
+
+    // MARK: - Writing
+
+    private func writeLine(_ data: Data) throws {
         guard isConnected else { throw MCPError.connectionClosed }
         var message = data
         message.append(UInt8(ascii: "\n"))
@@ -81,11 +134,6 @@ public actor StandardIOTransport: Transport {
         if let failure {
             throw MCPError.transportError(POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO))
         }
-        if Self.isResponse(data) { unanswered.remove() }
-    }
-
-    public func receive() -> AsyncThrowingStream<Data, any Error> {
-        messages
     }
 
     // MARK: - Messages
@@ -94,13 +142,6 @@ public actor StandardIOTransport: Transport {
     static let parseError = Data(
         #"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error: each line must be one JSON-RPC message"}}"#
             .utf8)
-
-    /// A request, or a batch holding one, expects an answer.
-    private static func isRequest(_ message: Any) -> Bool {
-        if let batch = message as? [Any] { return batch.contains(where: isRequest) }
-        guard let object = message as? [String: Any] else { return false }
-        return object["method"] != nil && object["id"] != nil
-    }
 
     private static func isResponse(_ data: Data) -> Bool {
         guard let envelope = try? JSONDecoder().decode(Envelope.self, from: data) else {

@@ -7,7 +7,7 @@ extension MCPService {
     /// Standard output carries protocol messages only; logs go to the `logger`,
     /// which the `setlist` command points at standard error.
     public func serveStandardIO(logger: Logger) async throws {
-        let transport = StandardIOTransport(logger: logger)
+        let transport = StandardIOTransport(direct: self, logger: logger)
         let server = try await start(on: transport, bidirectional: true, logger: logger)
         logger.info("Serving \(name) over stdio")
         await server.waitUntilCompleted()

@@ -48,7 +48,7 @@ enum ToolArguments {
     ) throws -> Input {
         let normalized = try schema.validate(.object(arguments ?? [:]))
         do {
-            return try JSONDecoder().decode(Input.self, from: JSONEncoder().encode(normalized))
+            return try ValueDecoder().decode(Input.self, from: normalized)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
             let DecodingError.dataCorrupted(context)
         {
@@ -59,11 +59,8 @@ enum ToolArguments {
     }
 
     static func result<Output: ToolOutput>(for output: Output) throws -> CallTool.Result {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = try encoder.encode(output)
-        let structured = try JSONDecoder().decode(LiteralValue.self, from: json).value
-        let content = output.contentBlocks ?? [.plainText(String(decoding: json, as: UTF8.self))]
+        let structured = try ValueEncoder().encode(output)
+        let content = output.contentBlocks ?? [.plainText(JSONWriter.string(structured))]
         return CallTool.Result(content: content, structuredContent: structured as Value?)
     }
 }
@@ -79,32 +76,5 @@ extension [any CodingKey] {
             }
         }
         return path
-    }
-}
-
-/// Decodes JSON into MCP's `Value` keeping every string a string.
-///
-/// `Value`'s own decoder turns strings shaped like `data:` URLs into binary data,
-/// which would change a file's text on its way out.
-struct LiteralValue: Decodable {
-    let value: Value
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            value = .null
-        } else if let bool = try? container.decode(Bool.self) {
-            value = .bool(bool)
-        } else if let integer = try? container.decode(Int.self) {
-            value = .int(integer)
-        } else if let double = try? container.decode(Double.self) {
-            value = .double(double)
-        } else if let string = try? container.decode(String.self) {
-            value = .string(string)
-        } else if let array = try? container.decode([LiteralValue].self) {
-            value = .array(array.map(\.value))
-        } else {
-            value = .object(try container.decode([String: LiteralValue].self).mapValues(\.value))
-        }
     }
 }
