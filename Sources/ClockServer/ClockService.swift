@@ -3,11 +3,11 @@ import ServerKit
 
 extension MCPService {
     /// The Clock server: the time tools, built to run remotely.
-    public static func clock(localZone: TimeZone = .current) -> MCPService {
+    public static func clock() -> MCPService {
         MCPService(
             name: "setlist-clock",
             title: "Setlist Clock",
             instructions: "Tells the time: the current UTC time, the time in any IANA zone, and conversions between zones.",
-            tools: ClockTools.all(localZone: localZone))
+            tools: ClockTools.all())
     }
 }

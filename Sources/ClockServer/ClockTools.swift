@@ -5,18 +5,13 @@ import ServerKit
 /// The time tools: the seed's `current_time`, and the reference time server's
 /// `get_current_time` and `convert_time` with the same outputs.
 public enum ClockTools {
-    /// - Parameters:
-    ///   - localZone: the zone the descriptions suggest when the user names none.
-    ///   - now: the clock to read; tests pass a fixed instant.
-    public static func all(
-        localZone: TimeZone = .current, now: @escaping @Sendable () -> Date = Date.init
-    ) -> [AnyTool] {
-        [
-            AnyTool(currentTime(now: now)),
-            AnyTool(getCurrentTime(localZone: localZone, now: now)),
-            AnyTool(convertTime(localZone: localZone, now: now)),
-        ]
+    /// - Parameter now: the clock to read; tests pass a fixed instant.
+    public static func all(now: @escaping @Sendable () -> Date = Date.init) -> [AnyTool] {
+        [AnyTool(currentTime(now: now)), AnyTool(getCurrentTime(now: now)), AnyTool(convertTime(now: now))]
     }
+
+    /// The zone the descriptions suggest when the user names none, as the reference server does.
+    static let localZone = TimeZone.current.identifier
 
     static let utc = TimeZone(identifier: "UTC")!
 
@@ -40,13 +35,15 @@ public enum ClockTools {
 
     struct ZoneInput: ToolInput {
         let timezone: String
-        static let schema = JSONSchema.object(["timezone": .string("IANA timezone name")])
+        static let schema = JSONSchema.object([
+            "timezone": .string(
+                "IANA timezone name (e.g., 'America/New_York', 'Europe/London'). "
+                    + "Use '\(localZone)' as local timezone if no timezone provided by the user.")
+        ])
     }
 
-    static func getCurrentTime(
-        localZone: TimeZone, now: @escaping @Sendable () -> Date
-    ) -> ToolDefinition<ZoneInput, ZonedTime> {
-        var definition = ToolDefinition<ZoneInput, ZonedTime>(
+    static func getCurrentTime(now: @escaping @Sendable () -> Date) -> ToolDefinition<ZoneInput, ZonedTime> {
+        ToolDefinition(
             name: "get_current_time",
             title: "Get Current Time",
             description: "Get current time in a specific timezone",
@@ -55,12 +52,6 @@ public enum ClockTools {
             let zone = try zone(named: input.timezone)
             return ZonedTime(name: input.timezone, reading: ClockReading(date: now(), zone: zone))
         }
-        definition.inputSchema = JSONSchema.object([
-            "timezone": .string(
-                "IANA timezone name (e.g., 'America/New_York', 'Europe/London'). "
-                    + "Use '\(localZone.identifier)' as local timezone if no timezone provided by the user.")
-        ])
-        return definition
     }
 
     // MARK: - convert_time
@@ -70,16 +61,18 @@ public enum ClockTools {
         let time: String
         let target_timezone: String
         static let schema = JSONSchema.object([
-            "source_timezone": .string("Source IANA timezone name"),
+            "source_timezone": .string(
+                "Source IANA timezone name (e.g., 'America/New_York', 'Europe/London'). "
+                    + "Use '\(localZone)' as local timezone if no source timezone provided by the user."),
             "time": .string("Time to convert in 24-hour format (HH:MM)"),
-            "target_timezone": .string("Target IANA timezone name"),
+            "target_timezone": .string(
+                "Target IANA timezone name (e.g., 'Asia/Tokyo', 'America/San_Francisco'). "
+                    + "Use '\(localZone)' as local timezone if no target timezone provided by the user."),
         ])
     }
 
-    static func convertTime(
-        localZone: TimeZone, now: @escaping @Sendable () -> Date
-    ) -> ToolDefinition<ConversionInput, TimeConversion> {
-        var definition = ToolDefinition<ConversionInput, TimeConversion>(
+    static func convertTime(now: @escaping @Sendable () -> Date) -> ToolDefinition<ConversionInput, TimeConversion> {
+        ToolDefinition(
             name: "convert_time",
             title: "Convert Time",
             description: "Convert time between timezones",
@@ -88,17 +81,6 @@ public enum ClockTools {
             try TimeConversion.convert(
                 input.time, from: input.source_timezone, to: input.target_timezone, on: now())
         }
-        let local = localZone.identifier
-        definition.inputSchema = JSONSchema.object([
-            "source_timezone": .string(
-                "Source IANA timezone name (e.g., 'America/New_York', 'Europe/London'). "
-                    + "Use '\(local)' as local timezone if no source timezone provided by the user."),
-            "time": .string("Time to convert in 24-hour format (HH:MM)"),
-            "target_timezone": .string(
-                "Target IANA timezone name (e.g., 'Asia/Tokyo', 'America/San_Francisco'). "
-                    + "Use '\(local)' as local timezone if no target timezone provided by the user."),
-        ])
-        return definition
     }
 
     static func zone(named name: String) throws -> TimeZone {

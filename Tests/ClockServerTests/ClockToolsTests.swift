@@ -8,7 +8,7 @@ import Testing
 @Suite struct ClockToolsTests {
     /// 2025-09-23 15:45:56 UTC, the instant in the seed's example.
     static let seedInstant = Date(timeIntervalSince1970: 1_758_642_356)
-    let tools = ClockTools.all(localZone: TimeZone(identifier: "Europe/Madrid")!, now: { seedInstant })
+    let tools = ClockTools.all(now: { seedInstant })
 
     func call(_ name: String, _ arguments: [String: Value]? = nil) async throws -> CallTool.Result {
         try await MCPService(name: "clock", tools: tools).callTool(named: name, arguments: arguments)
@@ -54,7 +54,7 @@ import Testing
     @Test func descriptionsNameTheLocalZone() throws {
         let descriptor = try #require(tools.first { $0.name == "get_current_time" }?.descriptor)
         let property = descriptor.inputSchema.objectValue?["properties"]?.objectValue?["timezone"]
-        #expect(property?.objectValue?["description"]?.stringValue?.contains("'Europe/Madrid'") == true)
+        #expect(property?.objectValue?["description"]?.stringValue?.contains("'\(TimeZone.current.identifier)'") == true)
     }
 
     // MARK: - convert_time

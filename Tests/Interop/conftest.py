@@ -13,6 +13,7 @@ import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
+import jsonschema
 import pytest
 from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
@@ -25,6 +26,17 @@ LISTENING = re.compile(r"on http://(\S+?):(\d+)/mcp")
 @pytest.fixture
 def anyio_backend():
     return "asyncio"
+
+
+async def listed_tools(session, expected_names):
+    """The session's tools by name, after checking the names and that every schema is valid JSON Schema."""
+    listed = await session.list_tools()
+    tools = {tool.name: tool for tool in listed.tools}
+    assert set(tools) == set(expected_names)
+    for tool in tools.values():
+        jsonschema.Draft202012Validator.check_schema(tool.input_schema)
+        jsonschema.Draft202012Validator.check_schema(tool.output_schema)
+    return tools
 
 
 @asynccontextmanager

@@ -6,11 +6,10 @@ import os
 import subprocess
 
 import anyio
-import jsonschema
 import pytest
 from mcp import types
 
-from conftest import SETLIST, http_session, stdio_session
+from conftest import listed_tools, SETLIST, http_session, stdio_session
 
 pytestmark = pytest.mark.anyio
 
@@ -40,12 +39,7 @@ def text(result):
 
 
 async def exercise_every_tool(session, allowed):
-    listed = await session.list_tools()
-    tools = {tool.name: tool for tool in listed.tools}
-    assert set(tools) == TOOLS
-    for tool in tools.values():
-        jsonschema.Draft202012Validator.check_schema(tool.input_schema)
-        jsonschema.Draft202012Validator.check_schema(tool.output_schema)
+    tools = await listed_tools(session, TOOLS)
     assert tools["read_text_file"].annotations.read_only_hint is True
     assert tools["write_file"].annotations.destructive_hint is True
     assert tools["edit_file"].input_schema["properties"]["dryRun"]["default"] is False

@@ -7,12 +7,7 @@ import ServerKit
 /// Walks never follow symlinks: a symlink is listed as the entry it is, so no
 /// walk leaves the allowed directories or loops.
 enum DirectoryTools {
-    struct PathInput: ToolInput {
-        let path: String
-        static let schema = JSONSchema.object(["path": .string()])
-    }
-
-    static func listDirectory(_ files: FilesContext) -> ToolDefinition<PathInput, TextResult> {
+    static func listDirectory(_ files: FilesContext) -> ToolDefinition<PathArgument, TextResult> {
         ToolDefinition(
             name: "list_directory",
             title: "List Directory",

@@ -4,11 +4,6 @@ import ServerKit
 
 /// `get_file_info` and `list_allowed_directories`.
 enum InfoTools {
-    struct PathInput: ToolInput {
-        let path: String
-        static let schema = JSONSchema.object(["path": .string()])
-    }
-
     /// The facts about one file, as text lines and as typed fields.
     struct FileInfo: ToolOutput, Equatable {
         let content: String
@@ -34,7 +29,7 @@ enum InfoTools {
         var contentBlocks: [Tool.Content]? { [.plainText(content)] }
     }
 
-    static func getFileInfo(_ files: FilesContext) -> ToolDefinition<PathInput, FileInfo> {
+    static func getFileInfo(_ files: FilesContext) -> ToolDefinition<PathArgument, FileInfo> {
         ToolDefinition(
             name: "get_file_info",
             title: "Get File Info",

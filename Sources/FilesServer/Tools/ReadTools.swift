@@ -64,18 +64,13 @@ enum ReadTools {
 
     // MARK: - read_media_file
 
-    struct PathInput: ToolInput {
-        let path: String
-        static let schema = JSONSchema.object(["path": .string()])
-    }
-
     static let mimeTypes = [
         "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp",
         "bmp": "image/bmp", "svg": "image/svg+xml", "mp3": "audio/mpeg", "wav": "audio/wav", "ogg": "audio/ogg",
         "flac": "audio/flac",
     ]
 
-    static func readMediaFile(_ files: FilesContext) -> ToolDefinition<PathInput, MediaResult> {
+    static func readMediaFile(_ files: FilesContext) -> ToolDefinition<PathArgument, MediaResult> {
         ToolDefinition(
             name: "read_media_file",
             title: "Read Media File",

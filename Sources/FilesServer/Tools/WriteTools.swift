@@ -65,12 +65,7 @@ enum WriteTools {
 
     // MARK: - create_directory
 
-    struct PathInput: ToolInput {
-        let path: String
-        static let schema = JSONSchema.object(["path": .string()])
-    }
-
-    static func createDirectory(_ files: FilesContext) -> ToolDefinition<PathInput, TextResult> {
+    static func createDirectory(_ files: FilesContext) -> ToolDefinition<PathArgument, TextResult> {
         ToolDefinition(
             name: "create_directory",
             title: "Create Directory",

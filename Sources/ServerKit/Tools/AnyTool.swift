@@ -13,7 +13,7 @@ public struct AnyTool: Sendable {
         invoke = { arguments in
             let input: Input
             do {
-                input = try ToolArguments.decode(Input.self, from: arguments, schema: definition.inputSchema)
+                input = try ToolArguments.decode(Input.self, from: arguments)
             } catch {
                 return .failure(error.toolMessage)
             }
@@ -43,10 +43,8 @@ extension CallTool.Result {
 
 /// The conversions between JSON-RPC arguments and results and a tool's Swift types.
 enum ToolArguments {
-    static func decode<Input: ToolInput>(
-        _ type: Input.Type, from arguments: [String: Value]?, schema: JSONSchema
-    ) throws -> Input {
-        let normalized = try schema.validate(.object(arguments ?? [:]))
+    static func decode<Input: ToolInput>(_ type: Input.Type, from arguments: [String: Value]?) throws -> Input {
+        let normalized = try Input.schema.validate(.object(arguments ?? [:]))
         do {
             return try ValueDecoder().decode(Input.self, from: normalized)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),

@@ -6,9 +6,6 @@ public struct ToolDefinition<Input: ToolInput, Output: ToolOutput>: Sendable {
     public var title: String
     public var description: String
     public var annotations: Tool.Annotations
-    /// The schema arguments are published with and checked against; `Input.schema`
-    /// unless a definition words it differently (say, with a description known only at run time).
-    public var inputSchema: JSONSchema
     public var perform: @Sendable (Input) async throws -> Output
 
     public init(
@@ -22,7 +19,6 @@ public struct ToolDefinition<Input: ToolInput, Output: ToolOutput>: Sendable {
         self.title = title
         self.description = description
         self.annotations = annotations
-        self.inputSchema = Input.schema
         self.perform = perform
     }
 
@@ -34,7 +30,7 @@ public struct ToolDefinition<Input: ToolInput, Output: ToolOutput>: Sendable {
             name: name,
             title: title,
             description: description,
-            inputSchema: inputSchema.value,
+            inputSchema: Input.schema.value,
             annotations: annotations,
             outputSchema: Output.outputSchema.value
         )

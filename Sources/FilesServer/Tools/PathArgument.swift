@@ -1,0 +1,7 @@
+import ServerKit
+
+/// The input of the file tools that take a single path.
+struct PathArgument: ToolInput {
+    let path: String
+    static let schema = JSONSchema.object(["path": .string()])
+}
