@@ -31,7 +31,7 @@ import Testing
             options.stateful
             ? StatefulEndpoint(service: Self.service, logger: logger)
             : StatelessEndpoint(service: Self.service, logger: logger)
-        let app = Application(router: MCPService.router(for: endpoint, options: options), logger: logger)
+        let app = Application(responder: MCPResponder(endpoint: endpoint, options: options), logger: logger)
         try await app.test(.live) { client in try await body(client) }
     }
 
@@ -99,6 +99,17 @@ import Testing
         try await withServer { client in
             let response = try await client.execute(uri: "/mcp", method: .get, headers: [.accept: "text/event-stream"])
             #expect(response.status == .methodNotAllowed)
+        }
+    }
+
+    @Test func servesOnlyItsPathsAndMethods() async throws {
+        try await withServer { client in
+            let put = try await client.execute(uri: "/mcp", method: .put, headers: Self.jsonOnly)
+            #expect(put.status == .methodNotAllowed)
+            #expect(put.headers[.allow] == "GET, POST, DELETE")
+            let elsewhere = try await client.execute(
+                uri: "/api", method: .post, headers: Self.jsonOnly, body: ByteBuffer(string: Self.seedCall))
+            #expect(elsewhere.status == .notFound)
         }
     }
 

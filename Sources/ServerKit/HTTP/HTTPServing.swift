@@ -1,4 +1,3 @@
-import HTTPTypes
 import Hummingbird
 import NIOPosix
 import Logging
@@ -24,7 +23,7 @@ extension MCPService {
             : StatelessEndpoint(service: self, logger: logger)
         let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: options.eventLoopThreads)
         let application = Application(
-            router: Self.router(for: endpoint, options: options),
+            responder: MCPResponder(endpoint: endpoint, options: options),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
             eventLoopGroupProvider: .shared(eventLoops),
@@ -43,23 +42,6 @@ extension MCPService {
             throw error
         }
         try await eventLoops.shutdownGracefully()
-    }
-
-    static func router(for endpoint: any MCPEndpoint, options: HTTPServingOptions) -> Router<BasicRequestContext> {
-        let router = Router()
-        router.get("/healthz") { _, _ in "ok" }
-        let mcp = router.group().add(middleware: AccessMiddleware(policy: options.access))
-        let maxBodyBytes = options.maxBodyBytes
-        for path in HTTPServingOptions.endpointPaths {
-            for method in [HTTPTypes.HTTPRequest.Method.post, .get, .delete] {
-                mcp.on(RouterPath(path), method: method) { request, _ -> Response in
-                    var request = request
-                    let body = try await request.collectBody(upTo: maxBodyBytes)
-                    return await endpoint.respond(to: request, body: body)
-                }
-            }
-        }
-        return router
     }
 }
 
