@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import MCP
 
 /// A tool with its types erased, ready to be listed and called by a server.
