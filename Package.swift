@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "ServerKit", targets: ["ServerKit"]),
         .library(name: "FilesServer", targets: ["FilesServer"]),
         .library(name: "ClockServer", targets: ["ClockServer"]),
+        .library(name: "SpotifyAPI", targets: ["SpotifyAPI"]),
+        .library(name: "SpotifySandbox", targets: ["SpotifySandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
@@ -23,7 +25,7 @@ let package = Package(
         .executableTarget(
             name: "setlist",
             dependencies: [
-                "ServerKit", "FilesServer", "ClockServer",
+                "ServerKit", "FilesServer", "ClockServer", "SpotifySandbox", "SpotifyAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -43,6 +45,8 @@ let package = Package(
         .target(name: "CFileSystem"),
         .target(name: "FilesServer", dependencies: ["ServerKit", "CFileSystem"]),
         .target(name: "ClockServer", dependencies: ["ServerKit"]),
+        .target(name: "SpotifyAPI"),
+        .target(name: "SpotifySandbox", dependencies: ["SpotifyAPI"]),
         .testTarget(
             name: "setlistTests",
             dependencies: ["setlist", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -60,6 +64,8 @@ let package = Package(
             name: "FilesServerTests",
             dependencies: ["FilesServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
         ),
+        .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI"]),
+        .testTarget(name: "SpotifySandboxTests", dependencies: ["SpotifySandbox", "SpotifyAPI"]),
         .testTarget(
             name: "ClockServerTests",
             dependencies: ["ClockServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
