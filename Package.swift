@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .executableTarget(
@@ -45,8 +46,16 @@ let package = Package(
         .target(name: "CFileSystem"),
         .target(name: "FilesServer", dependencies: ["ServerKit", "CFileSystem"]),
         .target(name: "ClockServer", dependencies: ["ServerKit"]),
-        .target(name: "SpotifyAPI"),
-        .target(name: "SpotifySandbox", dependencies: ["SpotifyAPI"]),
+        .target(name: "SpotifyAPI", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "SpotifySandbox",
+            dependencies: [
+                "SpotifyAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "setlistTests",
             dependencies: ["setlist", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -65,7 +74,16 @@ let package = Package(
             dependencies: ["FilesServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
         ),
         .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI"]),
-        .testTarget(name: "SpotifySandboxTests", dependencies: ["SpotifySandbox", "SpotifyAPI"]),
+        .testTarget(
+            name: "SpotifySandboxTests",
+            dependencies: [
+                "SpotifySandbox", "SpotifyAPI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ClockServerTests",
             dependencies: ["ClockServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]

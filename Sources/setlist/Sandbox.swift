@@ -5,9 +5,55 @@ import SpotifySandbox
 
 struct Sandbox: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The local stand-in for Spotify: a demo catalog and listener.",
-        subcommands: [Catalog.self]
+        abstract: "The local stand-in for Spotify: Web API, accounts service, ReccoBeats, demo catalog.",
+        subcommands: [Run.self, Catalog.self],
+        defaultSubcommand: Run.self
     )
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Serve the sandbox over HTTP (the default).",
+            discussion: """
+                Point a client at it: API http://HOST:PORT/v1, accounts http://HOST:PORT, \
+                ReccoBeats http://HOST:PORT/reccobeats/v1. The app is sandbox-client / sandbox-secret; \
+                /authorize logs in the demo listener (or ?sandbox_user=sandbox-bot|sandbox-free|sandbox-stranger).
+                """
+        )
+
+        @Option(help: "The address to listen on.")
+        var host = "127.0.0.1"
+
+        @Option(help: "The port to listen on; 0 picks a free one.")
+        var port = 8899
+
+        @Flag(help: "Act as a legacy app that kept recommendations, audio features and batch lookups.")
+        var legacy = false
+
+        @Option(name: .customLong("latency-ms"), help: "Milliseconds added to every answer.")
+        var latencyMilliseconds = 0
+
+        @Option(help: "Random faults on Web API calls, such as 429:0.05,500:0.02 (quota for a spent quota).")
+        var faults = ""
+
+        @Option(help: "The seed of the catalog and the faults.")
+        var seed: UInt64 = 2026
+
+        func run() async throws {
+            let logger = LogSetup.standardError(label: "setlist.sandbox")
+            let plan: FaultPlan
+            do {
+                plan = try FaultPlan(parsing: faults)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            let options = SandboxOptions(
+                mode: legacy ? .legacy : .restricted2026, latency: .milliseconds(latencyMilliseconds), faults: plan, seed: seed)
+            try await SpotifySandboxServer(options: options).run(host: host, port: port, logger: logger) { [host] port in
+                logger.info("Spotify sandbox on http://\(host):\(port) (API /v1, accounts /authorize and /api/token, ReccoBeats /reccobeats/v1)")
+            }
+        }
+    }
 
     struct Catalog: ParsableCommand {
         static let configuration = CommandConfiguration(

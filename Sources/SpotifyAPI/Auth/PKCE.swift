@@ -1,0 +1,34 @@
+import Crypto
+import Foundation
+
+/// Proof Key for Code Exchange (RFC 7636) with S256: the verifier stays with the
+/// client, only its hash travels in the authorize URL.
+public struct PKCE: Sendable, Equatable {
+    public let verifier: String
+    public var challenge: String { Self.challenge(for: verifier) }
+    public static let method = "S256"
+
+    /// A fresh verifier of 64 characters from the unreserved set.
+    public init() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        verifier = String((0..<64).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+
+    public init(verifier: String) {
+        self.verifier = verifier
+    }
+
+    /// BASE64URL(SHA256(verifier)) without padding.
+    public static func challenge(for verifier: String) -> String {
+        Data(SHA256.hash(data: Data(verifier.utf8))).base64URLEncodedString()
+    }
+}
+
+extension Data {
+    /// Base64 with `-` and `_` and no padding, as URLs and JWTs use it.
+    public func base64URLEncodedString() -> String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import SpotifyAPI
+
+/// The accounts service: an authorize page that approves at once, and the token endpoint.
+extension SandboxState {
+    /// `GET /authorize`: checks the request as Spotify does and redirects back with a code.
+    ///
+    /// `sandbox_user` picks who logs in (the demo listener by default).
+    public func authorize(_ query: [String: String]) -> SandboxResponse {
+        guard query["client_id"] == Self.app.clientID else {
+            return .accountsError("invalid_client", "Invalid client")
+        }
+        guard query["response_type"] == "code" else {
+            return .accountsError("unsupported_response_type", "response_type must be code")
+        }
+        guard let redirect = query["redirect_uri"], let url = URL(string: redirect), let host = url.host else {
+            return .accountsError("invalid_request", "Missing or malformed redirect_uri")
+        }
+        guard url.scheme == "https" || ["127.0.0.1", "::1", "[::1]"].contains(host) else {
+            return .accountsError("invalid_client", "INVALID_CLIENT: Invalid redirect URI")
+        }
+        let challenge = query["code_challenge"] ?? ""
+        if !challenge.isEmpty && query["code_challenge_method"] != PKCE.method {
+            return .accountsError("invalid_request", "code_challenge_method must be S256")
+        }
+        let userID = query["sandbox_user"] ?? SandboxUsers.listener
+        guard users[userID] != nil else { return .accountsError("invalid_request", "No sandbox user \(userID)") }
+        let code = newToken("sbx-code")
+        codes[code] = PendingCode(
+            clientID: Self.app.clientID, redirectURI: redirect, challenge: challenge,
+            scopes: Set((query["scope"] ?? "").split(separator: " ").map(String.init)), userID: userID,
+            expires: Date().addingTimeInterval(600))
+        var components = URLComponents(string: redirect)!
+        components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "code", value: code)]
+            + (query["state"].map { [URLQueryItem(name: "state", value: $0)] } ?? [])
+        return .redirect(to: components.string!)
+    }
+
+    /// `POST /api/token`: authorization code (with PKCE), refresh token, or client credentials.
+    ///
+    /// - Parameter basic: the client id and secret from an HTTP Basic header, if sent.
+    public func token(_ form: [String: String], basic: (id: String, secret: String)?) -> SandboxResponse {
+        switch form["grant_type"] {
+        case "authorization_code": exchange(form, basic: basic)
+        case "refresh_token": refresh(form, basic: basic)
+        case "client_credentials":
+            if let basic, basic.id == Self.app.clientID, basic.secret == Self.app.clientSecret {
+                issue(userID: nil, scopes: [], refreshToken: nil)
+            } else {
+                .accountsError("invalid_client", "Invalid client secret", status: 401)
+            }
+        default: .accountsError("unsupported_grant_type", "grant_type must be authorization_code, refresh_token or client_credentials")
+        }
+    }
+
+    private func exchange(_ form: [String: String], basic: (id: String, secret: String)?) -> SandboxResponse {
+        guard let code = form["code"], let pending = codes.removeValue(forKey: code), pending.expires > Date() else {
+            return .accountsError("invalid_grant", "Invalid authorization code")
+        }
+        guard form["redirect_uri"] == pending.redirectURI else {
+            return .accountsError("invalid_grant", "Invalid redirect URI")
+        }
+        guard (form["client_id"] ?? basic?.id) == pending.clientID else {
+            return .accountsError("invalid_client", "Invalid client")
+        }
+        if pending.challenge.isEmpty {
+            guard basic?.secret == Self.app.clientSecret else { return .accountsError("invalid_client", "Invalid client secret") }
+        } else {
+            guard let verifier = form["code_verifier"], PKCE.challenge(for: verifier) == pending.challenge else {
+                return .accountsError("invalid_grant", "code_verifier was incorrect.")
+            }
+        }
+        let refreshToken = newToken("sbx-rt")
+        refreshTokens[refreshToken] = RefreshGrant(
+            userID: pending.userID, clientID: pending.clientID, scopes: pending.scopes, authorizedAt: Date())
+        return issue(userID: pending.userID, scopes: pending.scopes, refreshToken: refreshToken)
+    }
+
+    /// Refreshing rotates the refresh token: the old one stops working, the new one keeps
+    /// the original authorization time, so six months after login it expires regardless.
+    private func refresh(_ form: [String: String], basic: (id: String, secret: String)?) -> SandboxResponse {
+        guard let old = form["refresh_token"], let grant = refreshTokens.removeValue(forKey: old) else {
+            return .accountsError("invalid_grant", "Refresh token revoked")
+        }
+        guard (form["client_id"] ?? basic?.id) == grant.clientID else {
+            return .accountsError("invalid_client", "Invalid client")
+        }
+        let lifetime = TimeInterval(options.refreshTokenLifetime.components.seconds)
+        guard grant.authorizedAt.addingTimeInterval(lifetime) > Date() else {
+            return .accountsError("invalid_grant", "Refresh token expired")
+        }
+        let rotated = newToken("sbx-rt")
+        refreshTokens[rotated] = grant
+        return issue(userID: grant.userID, scopes: grant.scopes, refreshToken: rotated)
+    }
+
+    private func issue(userID: String?, scopes: Set<String>, refreshToken: String?) -> SandboxResponse {
+        let token = newToken("sbx-at")
+        let lifetime = options.accessTokenLifetime.components.seconds
+        accessTokens[token] = Grant(
+            userID: userID, clientID: Self.app.clientID, scopes: scopes, expires: Date().addingTimeInterval(TimeInterval(lifetime)))
+        return .json(
+            TokenResponse(
+                accessToken: token, scope: scopes.sorted().joined(separator: " "), expiresIn: Int(lifetime),
+                refreshToken: refreshToken))
+    }
+}
