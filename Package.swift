@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .executableTarget(
@@ -46,7 +47,16 @@ let package = Package(
         .target(name: "CFileSystem"),
         .target(name: "FilesServer", dependencies: ["ServerKit", "CFileSystem"]),
         .target(name: "ClockServer", dependencies: ["ServerKit"]),
-        .target(name: "SpotifyAPI", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "SpotifyAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "SpotifySandbox",
             dependencies: [
@@ -73,7 +83,14 @@ let package = Package(
             name: "FilesServerTests",
             dependencies: ["FilesServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
         ),
-        .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI"]),
+        .testTarget(
+            name: "SpotifyAPITests",
+            dependencies: [
+                "SpotifyAPI", "SpotifySandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "SpotifySandboxTests",
             dependencies: [

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Audio features and recommendations: ReccoBeats for every app, Spotify's own
+/// endpoints for legacy apps that still have them.
+extension SpotifyClient {
+    struct ReccoContent<Item: Decodable>: Decodable {
+        let content: [Item]
+    }
+
+    struct ReccoFeatures: Decodable {
+        let href: String
+        let danceability, energy, valence, tempo, acousticness, instrumentalness, liveness, loudness, speechiness: Double
+    }
+
+    /// A track ReccoBeats recommends, named by its Spotify id.
+    public struct Recommendation: Sendable, Hashable {
+        public var spotifyID: String
+        public var title: String
+        public var artists: [String]
+        public var durationMs: Int
+    }
+
+    struct ReccoTrack: Decodable {
+        struct Artist: Decodable { let name: String }
+        let href: String
+        let trackTitle: String
+        let artists: [Artist]
+        let durationMs: Int
+    }
+
+    /// ReccoBeats takes at most 40 ids a call.
+    public static let reccoBeatsBatch = 40
+
+    /// Features from ReccoBeats for the tracks it knows, by Spotify id; batches of 40 run side by side.
+    public func reccoBeatsFeatures(_ ids: [String]) async throws -> [String: AudioFeatures] {
+        let batches = try await concurrentMap(ids.chunked(Self.reccoBeatsBatch).map(Array.init)) { batch in
+            try await fetch(
+                "audio-features", base: .reccoBeats, query: ["ids": batch.joined(separator: ",")],
+                as: ReccoContent<ReccoFeatures>.self
+            ).content
+        }
+        var features: [String: AudioFeatures] = [:]
+        for item in batches.flatMap({ $0 }) {
+            guard let id = Self.spotifyID(fromLink: item.href) else { continue }
+            features[id] = AudioFeatures(
+                id: id, danceability: item.danceability, energy: item.energy, valence: item.valence, tempo: item.tempo,
+                acousticness: item.acousticness, instrumentalness: item.instrumentalness, liveness: item.liveness,
+                loudness: item.loudness, speechiness: item.speechiness)
+        }
+        return features
+    }
+
+    /// Tracks like the seeds (1 to 5 Spotify ids), nudged toward `targets` such as `["energy": 0.8]`.
+    public func reccoBeatsRecommendations(seeds: [String], size: Int = 20, targets: [String: Double] = [:]) async throws
+        -> [Recommendation]
+    {
+        var query = ["seeds": seeds.prefix(5).joined(separator: ","), "size": "\(min(max(size, 1), 100))"]
+        for (name, value) in targets { query[name] = "\(value)" }
+        let answer = try await fetch("track/recommendation", base: .reccoBeats, query: query, as: ReccoContent<ReccoTrack>.self)
+        return answer.content.compactMap { track in
+            Self.spotifyID(fromLink: track.href).map {
+                Recommendation(spotifyID: $0, title: track.trackTitle, artists: track.artists.map(\.name), durationMs: track.durationMs)
+            }
+        }
+    }
+
+    /// Spotify's own features (legacy apps only; 403 for apps made since late 2024), 100 ids a call.
+    public func spotifyAudioFeatures(_ ids: [String]) async throws -> [String: AudioFeatures] {
+        var features: [String: AudioFeatures] = [:]
+        for chunk in ids.chunked(100) {
+            let list = try await fetch("audio-features", query: ["ids": chunk.joined(separator: ",")], as: AudioFeaturesList.self)
+            for item in list.audioFeatures.compactMap({ $0 }) { features[item.id] = item }
+        }
+        return features
+    }
+
+    /// `https://open.spotify.com/track/ID` → `ID`.
+    static func spotifyID(fromLink link: String) -> String? {
+        guard let url = URL(string: link), url.pathComponents.count >= 3, url.pathComponents[1] == "track" else { return nil }
+        return url.pathComponents[2]
+    }
+}
