@@ -7,6 +7,6 @@ struct Setlist: AsyncParsableCommand {
         commandName: "setlist",
         abstract: "Playlists that fit the moment, through MCP servers for Spotify, files and time.",
         version: SetlistVersion.current,
-        subcommands: [Serve.self, Sandbox.self]
+        subcommands: [Serve.self, Sandbox.self, Auth.self, Doctor.self]
     )
 }

@@ -36,10 +36,11 @@ public actor UserTokens: AccessTokenProvider {
         public var expiresAt: Date
         public var scopes: [String]
 
+        /// `expiresAt` is kept to the second, as it is saved.
         public init(accessToken: String, refreshToken: String, expiresAt: Date, scopes: [String]) {
             self.accessToken = accessToken
             self.refreshToken = refreshToken
-            self.expiresAt = expiresAt
+            self.expiresAt = Date(timeIntervalSince1970: expiresAt.timeIntervalSince1970.rounded(.down))
             self.scopes = scopes
         }
     }
