@@ -67,6 +67,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "SpotifyWorkloadBenchmark",
+            dependencies: ["SpotifyAPI", "SpotifySandbox", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/SpotifyWorkload"
+        ),
         .testTarget(
             name: "setlistTests",
             dependencies: ["setlist", .product(name: "ArgumentParser", package: "swift-argument-parser")]

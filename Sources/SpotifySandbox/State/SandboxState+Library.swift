@@ -22,12 +22,12 @@ extension SandboxState {
         let terms = SearchTerms(q)
         var results = SearchResults()
         if types.contains("track") {
-            let matches = catalog.entries.filter { terms.match($0) }
+            let matches = searchIndex.tracks.filter { terms.match($0) }.map { catalog.entries[$0.index] }
                 .sorted { ($0.track.popularity ?? 0, $1.track.name) > ($1.track.popularity ?? 0, $0.track.name) }
             results.tracks = page(matches.map { view($0.track) }, limit: limit, offset: offset, href: "/v1/search")
         }
         if types.contains("artist") {
-            let matches = catalog.artists.filter { terms.match($0) }
+            let matches = searchIndex.artists.filter { terms.match($0) }.map { catalog.artists[$0.index] }
             results.artists = page(matches.map(view), limit: limit, offset: offset, href: "/v1/search")
         }
         return .json(results)
@@ -125,28 +125,23 @@ struct SearchTerms {
         words = words.filter { !$0.word.isEmpty }
     }
 
-    func match(_ entry: DemoCatalog.Entry) -> Bool {
-        let track = Self.fold(entry.track.name)
-        let artist = Self.fold(entry.track.artists.map(\.name).joined(separator: " "))
-        let genre = Self.fold(entry.genre)
-        return words.allSatisfy { field, word in
+    func match(_ track: SearchIndex.TrackText) -> Bool {
+        words.allSatisfy { field, word in
             switch field {
-            case "track": track.contains(word)
-            case "artist": artist.contains(word)
-            case "genre": genre.contains(word)
-            default: track.contains(word) || artist.contains(word) || genre.contains(word)
+            case "track": track.title.contains(word)
+            case "artist": track.artist.contains(word)
+            case "genre": track.genre.contains(word)
+            default: track.title.contains(word) || track.artist.contains(word) || track.genre.contains(word)
             }
         }
     }
 
-    func match(_ artist: Artist) -> Bool {
-        let name = Self.fold(artist.name)
-        let genres = Self.fold((artist.genres ?? []).joined(separator: " "))
-        return words.allSatisfy { field, word in
+    func match(_ artist: SearchIndex.ArtistText) -> Bool {
+        words.allSatisfy { field, word in
             switch field {
-            case "genre": genres.contains(word)
+            case "genre": artist.genres.contains(word)
             case "track": false
-            default: name.contains(word) || genres.contains(word)
+            default: artist.name.contains(word) || artist.genres.contains(word)
             }
         }
     }
@@ -155,5 +150,35 @@ struct SearchTerms {
     static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
             .replacingOccurrences(of: "\"", with: "")
+    }
+}
+
+/// The catalog's searchable text, folded once when the sandbox starts.
+struct SearchIndex: Sendable {
+    struct TrackText: Sendable {
+        let index: Int
+        let title: String
+        let artist: String
+        let genre: String
+    }
+
+    struct ArtistText: Sendable {
+        let index: Int
+        let name: String
+        let genres: String
+    }
+
+    let tracks: [TrackText]
+    let artists: [ArtistText]
+
+    init(_ catalog: DemoCatalog) {
+        tracks = catalog.entries.enumerated().map { index, entry in
+            TrackText(
+                index: index, title: SearchTerms.fold(entry.track.name),
+                artist: SearchTerms.fold(entry.track.artists.map(\.name).joined(separator: " ")), genre: SearchTerms.fold(entry.genre))
+        }
+        artists = catalog.artists.enumerated().map { index, artist in
+            ArtistText(index: index, name: SearchTerms.fold(artist.name), genres: SearchTerms.fold((artist.genres ?? []).joined(separator: " ")))
+        }
     }
 }

@@ -7,6 +7,7 @@ import SpotifyAPI
 /// translates requests into calls here and answers back.
 public actor SandboxState {
     public nonisolated let catalog: DemoCatalog
+    let searchIndex: SearchIndex
     let options: SandboxOptions
     var random: SeededRandom
 
@@ -73,6 +74,7 @@ public actor SandboxState {
     public init(options: SandboxOptions = SandboxOptions()) {
         self.options = options
         catalog = DemoCatalog(seed: options.seed)
+        searchIndex = SearchIndex(catalog)
         random = SeededRandom(seed: options.seed &+ 1)
         users = SandboxUsers.make(catalog: catalog)
     }
