@@ -44,13 +44,7 @@ struct Doctor: AsyncParsableCommand {
         let missing = Set(SpotifyConfiguration.scopes).subtracting(login.tokens.scopes)
         report(missing.isEmpty, "scopes", fix: "Missing \(missing.sorted().joined(separator: ", ")): run `setlist auth login` again to grant them.")
         let accounts = AccountsClient(endpoints: configuration.endpoints, clientID: clientID, clientSecret: configuration.clientSecret)
-        let tokens = UserTokens(accounts: accounts, snapshot: login.tokens) { snapshot in
-            var updated = login
-            if let snapshot {
-                updated.tokens = snapshot
-                try? store.save(updated, for: .user)
-            }
-        }
+        let tokens = store.tokens(for: login, account: .user, accounts: accounts)
         let client = SpotifyClient(endpoints: configuration.endpoints, tokens: tokens, logger: logger)
         do {
             let me = try await client.me()

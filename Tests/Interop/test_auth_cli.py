@@ -66,3 +66,18 @@ def test_doctor_says_what_is_missing(tmp_path):
     done = subprocess.run([SETLIST, "doctor"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=30)
     assert done.returncode == 1
     assert "SPOTIFY_CLIENT_ID" in done.stdout and "developer.spotify.com" in done.stdout
+
+
+def test_login_by_pasting_the_address(sandbox, tmp_path):  # noqa: F811
+    base, _ = sandbox
+    env = environment(base, tmp_path)
+    login = subprocess.Popen([SETLIST, "auth", "login", "--paste", "--bot"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    link = next(line.strip() for line in login.stdout if line.strip().startswith("http"))
+    # No browser here: the person copies the address Spotify sent the browser to.
+    landed = httpx.get(link, follow_redirects=False, timeout=10).headers["location"]
+    assert "code=" in landed
+    out, err = login.communicate(input=landed + "\n", timeout=30)
+    assert login.returncode == 0, err
+    assert (tmp_path / "setlist" / "spotify-bot.json").exists()
+    assert not (tmp_path / "setlist" / "spotify-user.json").exists()

@@ -113,3 +113,62 @@ import Testing
         #expect(throws: LoginError.badPaste) { try LoginFlow.code(fromPasted: "not a url at all", expectedState: "s1") }
     }
 }
+
+/// Saved logins after they are used: rotation saved, a dead login removed; app-only tokens.
+@Suite struct SavedLoginTests {
+    func store() -> TokenStore {
+        TokenStore(directory: FileManager.default.temporaryDirectory.path + "/setlist-saved-\(UUID().uuidString)")
+    }
+
+    func saved(_ sandbox: SandboxFixture, in store: TokenStore, account: TokenStore.Account) async throws -> TokenStore.Login {
+        let tokens = try await sandbox.login()
+        let login = TokenStore.Login(
+            tokens: .init(accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? "", expiresAt: Date().addingTimeInterval(3600), scopes: SandboxFixture.scopes),
+            userID: SandboxUsers.listener, displayName: nil, clientID: SandboxState.app.clientID)
+        try store.save(login, for: account)
+        return login
+    }
+
+    @Test func aRotatedRefreshTokenIsSaved() async throws {
+        try await SandboxFixture.run { sandbox in
+            let store = store()
+            let login = try await saved(sandbox, in: store, account: .bot)
+            #expect(store.path(for: .bot).hasSuffix("spotify-bot.json"))
+            let client = SpotifyClient(endpoints: sandbox.endpoints, tokens: store.tokens(for: login, account: .bot, accounts: sandbox.accounts))
+            await sandbox.state.expireAccessTokens()
+            _ = try await client.me()
+            let after = try #require(try store.load(.bot))
+            #expect(after.tokens.refreshToken != login.tokens.refreshToken)
+            #expect(after.userID == login.userID)
+        }
+    }
+
+    @Test func aRevokedLoginIsRemoved() async throws {
+        try await SandboxFixture.run { sandbox in
+            let store = store()
+            let login = try await saved(sandbox, in: store, account: .user)
+            let client = SpotifyClient(endpoints: sandbox.endpoints, tokens: store.tokens(for: login, account: .user, accounts: sandbox.accounts))
+            await sandbox.state.revokeRefreshTokens()
+            await sandbox.state.expireAccessTokens()
+            await #expect(throws: SpotifyError.loginExpired) { _ = try await client.me() }
+            let left = try store.load(.user)
+            #expect(left == nil)
+        }
+    }
+
+    @Test func appTokensSearchWithoutAUser() async throws {
+        try await SandboxFixture.run { sandbox in
+            let client = SpotifyClient(endpoints: sandbox.endpoints, tokens: AppTokens(accounts: sandbox.accounts))
+            let first = try await client.search("rain")
+            #expect(first.tracks?.items.isEmpty == false)
+            await sandbox.state.expireAccessTokens()
+            let second = try await client.search("coffee")
+            #expect(second.tracks?.items.isEmpty == false)
+            await #expect(throws: SpotifyError.loginExpired) { _ = try await client.me() }
+            let noSecret = AccountsClient(endpoints: sandbox.endpoints, clientID: SandboxState.app.clientID)
+            await #expect { _ = try await noSecret.clientCredentials() } throws: { error in
+                (error as? SpotifyError)?.errorDescription?.contains("SPOTIFY_CLIENT_SECRET") == true
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Waits on this machine for the browser to come back from Spotify's login page.
 ///
@@ -9,6 +10,7 @@ import Logging
 final class LoopbackCallback: Sendable {
     /// The redirect URI to give Spotify, with the port actually bound.
     let redirectURI: URL
+    private let server: ServiceGroup
     private let task: Task<Void, any Error>
     private let results: AsyncStream<Result<String, LoginError>>
 
@@ -38,7 +40,9 @@ final class LoopbackCallback: Sendable {
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: redirect?.port ?? 0), serverName: nil),
             onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-        task = Task { try await app.run() }
+        let server = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        self.server = server
+        task = Task { try await server.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw LoginError.callbackFailed }
         var components = URLComponents()
@@ -51,8 +55,10 @@ final class LoopbackCallback: Sendable {
     }
 
     /// The code from the first redirect that arrives, or why there is none.
+    ///
+    /// The server then stops gracefully, so the browser still gets its page.
     func code(timeout: Duration) async throws -> String {
-        defer { task.cancel() }
+        defer { Task { [server] in await server.triggerGracefulShutdown() } }
         let results = results
         return try await withThrowingTaskGroup(of: String.self) { group in
             group.addTask {
@@ -69,7 +75,4 @@ final class LoopbackCallback: Sendable {
         }
     }
 
-    func stop() {
-        task.cancel()
-    }
 }

@@ -75,6 +75,20 @@ public struct TokenStore: Sendable {
         }
     }
 
+    /// Tokens for a saved login that keep this store up to date: a rotated refresh
+    /// token is saved, and a login Spotify no longer accepts is removed.
+    public func tokens(for login: Login, account: Account, accounts: AccountsClient) -> UserTokens {
+        UserTokens(accounts: accounts, snapshot: login.tokens) { [self] snapshot in
+            if let snapshot {
+                var updated = login
+                updated.tokens = snapshot
+                try? save(updated, for: account)
+            } else {
+                try? delete(account)
+            }
+        }
+    }
+
     public func delete(_ account: Account) throws {
         let target = path(for: account)
         guard FileManager.default.fileExists(atPath: target) else { return }
