@@ -34,41 +34,21 @@ func workload(_ client: SpotifyClient, catalog: DemoCatalog, sequential: Bool) a
     try await client.addAllToPlaylist(playlist.id, uris: catalog.entries.dropFirst(300).prefix(120).map(\.track.uri))
 }
 
-/// Logs the demo listener in: the sandbox's authorize step answers with the code at once.
-func login(_ state: SandboxState, accounts: AccountsClient) async throws -> UserTokens.Snapshot {
-    let pkce = PKCE()
-    let redirect = "http://127.0.0.1:8888/callback"
-    let authorize = accounts.authorizeURL(redirectURI: redirect, scopes: SpotifyConfiguration.scopes, state: "bench", pkce: pkce)
-    let query = Dictionary(
-        (URLComponents(url: authorize, resolvingAgainstBaseURL: false)?.queryItems ?? []).map { ($0.name, $0.value ?? "") },
-        uniquingKeysWith: { first, _ in first })
-    let location = await state.authorize(query).headers["Location"] ?? ""
-    let code = URLComponents(string: location)?.queryItems?.first { $0.name == "code" }?.value ?? ""
-    let tokens = try await accounts.exchange(code: code, redirectURI: redirect, pkce: pkce)
-    return UserTokens.Snapshot(
-        accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? "", expiresAt: Date().addingTimeInterval(3600),
-        scopes: SpotifyConfiguration.scopes)
-}
-
 LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
-let server = SpotifySandboxServer(options: SandboxOptions(latency: latency))
-let (base, task) = try await server.start(logger: Logger(label: "bench"))
-let endpoints = SpotifyEndpoints.sandbox(base)
-let accounts = AccountsClient(endpoints: endpoints, clientID: SandboxState.app.clientID)
-let snapshot = try await login(server.state, accounts: accounts)
+let session = try await SpotifySession.embedded(options: SandboxOptions(latency: latency), logger: Logger(label: "bench"))
+let sandbox = session.embedded!.server.state
 
 var results: [(name: String, requests: Int, seconds: Double)] = []
 for (name, sequential) in [("side by side", false), ("one after another", true)] {
-    let client = SpotifyClient(
-        endpoints: endpoints, tokens: UserTokens(accounts: accounts, snapshot: snapshot), concurrency: sequential ? 1 : 8)
-    let before = await server.state.apiRequestCount
+    let client = SpotifyClient(endpoints: session.client.endpoints, tokens: session.client.tokens, concurrency: sequential ? 1 : 8)
+    let before = await sandbox.apiRequestCount
     let started = ContinuousClock.now
-    try await workload(client, catalog: server.state.catalog, sequential: sequential)
+    try await workload(client, catalog: sandbox.catalog, sequential: sequential)
     let elapsed = ContinuousClock.now - started
-    let requests = await server.state.apiRequestCount - before
+    let requests = await sandbox.apiRequestCount - before
     results.append((name, requests, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
 }
-task.cancel()
+session.embedded?.stop()
 
 print("Spotify mix workload against the sandbox at \(latency) a request")
 print("  top 200, recent 50, 30 searches, features for 300, a playlist with 120 tracks")

@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import SpotifyAPI
+
+/// A ready client and where it leads: the user's Spotify, Spotify without a user,
+/// or, when no Spotify app is configured, a sandbox started in this process.
+public struct SpotifySession: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// A logged-in user's Spotify.
+        case user(id: String)
+        /// Spotify with an app-only token: search works, nothing of a user's.
+        case appOnly
+        /// The embedded sandbox, logged in as its demo listener.
+        case sandbox(URL)
+    }
+
+    /// A sandbox running in this process, and the task that keeps it running.
+    public struct Embedded: Sendable {
+        public let server: SpotifySandboxServer
+        public let task: Task<Void, any Error>
+
+        public func stop() {
+            task.cancel()
+        }
+    }
+
+    public let client: SpotifyClient
+    public let kind: Kind
+    /// The embedded sandbox, when the session uses one.
+    public let embedded: Embedded?
+
+    /// A line for people: what Setlist is talking to.
+    public var summary: String {
+        switch kind {
+        case .user(let id): "Spotify, logged in as \(id)"
+        case .appOnly: "Spotify without a login (search only): run `setlist auth login` for playlists and playback"
+        case .sandbox(let url): "the Spotify sandbox at \(url.absoluteString) (no SPOTIFY_CLIENT_ID configured): demo catalog, nothing real"
+        }
+    }
+
+    /// Picks the session the settings allow, best first.
+    public static func connect(
+        configuration: SpotifyConfiguration, store: TokenStore, account: TokenStore.Account = .user, logger: Logger
+    ) async throws -> SpotifySession {
+        if let accounts = try? configuration.accounts() {
+            if let login = try store.load(account) {
+                let tokens = store.tokens(for: login, account: account, accounts: accounts)
+                return SpotifySession(
+                    client: SpotifyClient(endpoints: configuration.endpoints, tokens: tokens, logger: logger),
+                    kind: .user(id: login.userID), embedded: nil)
+            }
+            if configuration.clientSecret != nil {
+                return SpotifySession(
+                    client: SpotifyClient(endpoints: configuration.endpoints, tokens: AppTokens(accounts: accounts), logger: logger),
+                    kind: .appOnly, embedded: nil)
+            }
+            throw SpotifyError.notLoggedIn
+        }
+        return try await embedded(logger: logger)
+    }
+
+    /// A sandbox in this process on a free loopback port, with the demo listener logged in.
+    public static func embedded(options: SandboxOptions = SandboxOptions(), logger: Logger) async throws -> SpotifySession {
+        let server = SpotifySandboxServer(options: options)
+        let (base, task) = try await server.start(logger: logger)
+        let endpoints = SpotifyEndpoints.sandbox(base)
+        let accounts = AccountsClient(endpoints: endpoints, clientID: SandboxState.app.clientID)
+        let pkce = PKCE()
+        let redirect = "http://127.0.0.1/callback"
+        let authorize = accounts.authorizeURL(redirectURI: redirect, scopes: SpotifyConfiguration.scopes, state: "embedded", pkce: pkce)
+        let query = Dictionary(
+            (URLComponents(url: authorize, resolvingAgainstBaseURL: false)?.queryItems ?? []).map { ($0.name, $0.value ?? "") },
+            uniquingKeysWith: { first, _ in first })
+        let location = await server.state.authorize(query).headers["Location"] ?? ""
+        guard let code = URLComponents(string: location)?.queryItems?.first(where: { $0.name == "code" })?.value else {
+            task.cancel()
+            throw SpotifyError.invalidResponse("the embedded sandbox did not authorize its demo listener")
+        }
+        let tokens = try await accounts.exchange(code: code, redirectURI: redirect, pkce: pkce)
+        let snapshot = UserTokens.Snapshot(
+            accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? "",
+            expiresAt: Date().addingTimeInterval(TimeInterval(tokens.expiresIn)), scopes: SpotifyConfiguration.scopes)
+        return SpotifySession(
+            client: SpotifyClient(endpoints: endpoints, tokens: UserTokens(accounts: accounts, snapshot: snapshot), logger: logger),
+            kind: .sandbox(base), embedded: Embedded(server: server, task: task))
+    }
+}
