@@ -135,6 +135,15 @@ import Testing
             let client = try await sandbox.client()
             let entry = sandbox.state.catalog.entries[0]
             #expect(try await client.spotifyAudioFeatures([entry.track.id])[entry.track.id] == entry.features)
+            func meanEnergy(_ targets: [String: Double]) async throws -> Double {
+                let picks = try await client.spotifyRecommendations(seedTracks: [entry.track.id], targets: targets, limit: 10)
+                #expect(picks.count == 10 && !picks.contains { $0.id == entry.track.id })
+                let energies = picks.compactMap { sandbox.state.catalog.entry(id: $0.id)?.features.energy }
+                return energies.reduce(0, +) / Double(energies.count)
+            }
+            let nudged = try await meanEnergy(["energy": 0.95])
+            let plain = try await meanEnergy([:])
+            #expect(nudged > plain + 0.1)
         }
     }
 

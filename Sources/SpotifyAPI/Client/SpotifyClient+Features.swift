@@ -74,6 +74,22 @@ extension SpotifyClient {
         return features
     }
 
+    struct Recommended: Decodable {
+        let tracks: [Track]
+    }
+
+    /// Spotify's own recommendations (legacy apps only): up to five seed tracks or genres,
+    /// `targets` such as `["energy": 0.8]` sent as `target_energy`.
+    public func spotifyRecommendations(
+        seedTracks: [String], seedGenres: [String] = [], targets: [String: Double] = [:], limit: Int = 20
+    ) async throws -> [Track] {
+        var query = ["limit": "\(min(max(limit, 1), 100))"]
+        if !seedTracks.isEmpty { query["seed_tracks"] = seedTracks.prefix(5).joined(separator: ",") }
+        if !seedGenres.isEmpty { query["seed_genres"] = seedGenres.prefix(5 - min(5, seedTracks.count)).joined(separator: ",") }
+        for (name, value) in targets { query["target_\(name)"] = "\(value)" }
+        return try await fetch("recommendations", query: query, as: Recommended.self).tracks
+    }
+
     /// `https://open.spotify.com/track/ID` → `ID`.
     static func spotifyID(fromLink link: String) -> String? {
         guard let url = URL(string: link), url.pathComponents.count >= 3, url.pathComponents[1] == "track" else { return nil }
