@@ -3,29 +3,12 @@ import Foundation
 /// Audio features and recommendations: ReccoBeats for every app, Spotify's own
 /// endpoints for legacy apps that still have them.
 extension SpotifyClient {
-    struct ReccoContent<Item: Decodable>: Decodable {
-        let content: [Item]
-    }
-
-    struct ReccoFeatures: Decodable {
-        let href: String
-        let danceability, energy, valence, tempo, acousticness, instrumentalness, liveness, loudness, speechiness: Double
-    }
-
     /// A track ReccoBeats recommends, named by its Spotify id.
     public struct Recommendation: Sendable, Hashable {
         public var spotifyID: String
         public var title: String
         public var artists: [String]
         public var durationMs: Int
-    }
-
-    struct ReccoTrack: Decodable {
-        struct Artist: Decodable { let name: String }
-        let href: String
-        let trackTitle: String
-        let artists: [Artist]
-        let durationMs: Int
     }
 
     /// ReccoBeats takes at most 40 ids a call.
@@ -36,16 +19,13 @@ extension SpotifyClient {
         let batches = try await concurrentMap(ids.chunked(Self.reccoBeatsBatch).map(Array.init)) { batch in
             try await fetch(
                 "audio-features", base: .reccoBeats, query: ["ids": batch.joined(separator: ",")],
-                as: ReccoContent<ReccoFeatures>.self
+                as: ReccoBeatsContent<ReccoBeatsFeatures>.self
             ).content
         }
         var features: [String: AudioFeatures] = [:]
         for item in batches.flatMap({ $0 }) {
             guard let id = Self.spotifyID(fromLink: item.href) else { continue }
-            features[id] = AudioFeatures(
-                id: id, danceability: item.danceability, energy: item.energy, valence: item.valence, tempo: item.tempo,
-                acousticness: item.acousticness, instrumentalness: item.instrumentalness, liveness: item.liveness,
-                loudness: item.loudness, speechiness: item.speechiness)
+            features[id] = item.features(spotifyID: id)
         }
         return features
     }
@@ -56,7 +36,7 @@ extension SpotifyClient {
     {
         var query = ["seeds": seeds.prefix(5).joined(separator: ","), "size": "\(min(max(size, 1), 100))"]
         for (name, value) in targets { query[name] = "\(value)" }
-        let answer = try await fetch("track/recommendation", base: .reccoBeats, query: query, as: ReccoContent<ReccoTrack>.self)
+        let answer = try await fetch("track/recommendation", base: .reccoBeats, query: query, as: ReccoBeatsContent<ReccoBeatsTrack>.self)
         return answer.content.compactMap { track in
             Self.spotifyID(fromLink: track.href).map {
                 Recommendation(spotifyID: $0, title: track.trackTitle, artists: track.artists.map(\.name), durationMs: track.durationMs)
@@ -74,10 +54,6 @@ extension SpotifyClient {
         return features
     }
 
-    struct Recommended: Decodable {
-        let tracks: [Track]
-    }
-
     /// Spotify's own recommendations (legacy apps only): up to five seed tracks or genres,
     /// `targets` such as `["energy": 0.8]` sent as `target_energy`.
     public func spotifyRecommendations(
@@ -87,7 +63,7 @@ extension SpotifyClient {
         if !seedTracks.isEmpty { query["seed_tracks"] = seedTracks.prefix(5).joined(separator: ",") }
         if !seedGenres.isEmpty { query["seed_genres"] = seedGenres.prefix(5 - min(5, seedTracks.count)).joined(separator: ",") }
         for (name, value) in targets { query["target_\(name)"] = "\(value)" }
-        return try await fetch("recommendations", query: query, as: Recommended.self).tracks
+        return try await fetch("recommendations", query: query, as: RecommendationsResponse.self).tracks
     }
 
     /// `https://open.spotify.com/track/ID` → `ID`.

@@ -22,42 +22,19 @@ extension SandboxState {
         let limit = try query.limit(default: 20, maximum: 100)
         let targets = Self.targets(from: query.values, prefix: "target_")
         let picks = recommend(seedIDs: seeds, genres: genres, targets: targets, count: limit)
-        struct Recommendations: Encodable { let tracks: [Track] }
-        return .json(Recommendations(tracks: picks.map { view($0.track) }))
+        return .json(RecommendationsResponse(tracks: picks.map { view($0.track) }))
     }
 
     // MARK: - ReccoBeats
-
-    struct ReccoFeatures: Encodable {
-        let id: String
-        let href: String
-        let danceability, energy, valence, tempo, acousticness, instrumentalness, liveness, loudness, speechiness: Double
-    }
-
-    struct ReccoTrack: Encodable {
-        struct Artist: Encodable { let name: String }
-        let id: String
-        let trackTitle: String
-        let artists: [Artist]
-        let durationMs: Int
-        let href: String
-    }
-
-    struct Content<Item: Encodable>: Encodable {
-        let content: [Item]
-    }
 
     /// `GET /audio-features?ids=` of ReccoBeats: features for known Spotify ids, up to 40;
     /// each item names its track by `href`, as ReccoBeats does.
     func reccoFeatures(_ query: QueryReader) throws(SandboxFailure) -> SandboxResponse {
         let ids = try query.ids("ids", maximum: 40)
-        let items = ids.compactMap { catalog.entry(id: $0)?.features }.map { f in
-            ReccoFeatures(
-                id: "rb-\(f.id)", href: "https://open.spotify.com/track/\(f.id)", danceability: f.danceability,
-                energy: f.energy, valence: f.valence, tempo: f.tempo, acousticness: f.acousticness,
-                instrumentalness: f.instrumentalness, liveness: f.liveness, loudness: f.loudness, speechiness: f.speechiness)
+        let items = ids.compactMap { catalog.entry(id: $0)?.features }.map {
+            ReccoBeatsFeatures(id: "rb-\($0.id)", href: "https://open.spotify.com/track/\($0.id)", features: $0)
         }
-        return .json(Content(content: items))
+        return .json(ReccoBeatsContent(content: items))
     }
 
     /// `GET /track/recommendation?seeds=&size=&<feature>=` of ReccoBeats.
@@ -67,9 +44,9 @@ extension SandboxState {
         guard (1...100).contains(size) else { throw SandboxFailure(.error(400, "size must be 1 to 100")) }
         let picks = recommend(seedIDs: seeds, genres: [], targets: Self.targets(from: query.values, prefix: ""), count: size)
         return .json(
-            Content(
+            ReccoBeatsContent(
                 content: picks.map {
-                    ReccoTrack(
+                    ReccoBeatsTrack(
                         id: "rb-\($0.track.id)", trackTitle: $0.track.name, artists: $0.track.artists.map { .init(name: $0.name) },
                         durationMs: $0.track.durationMs, href: "https://open.spotify.com/track/\($0.track.id)")
                 }))
