@@ -54,3 +54,17 @@ import Testing
         #expect(try temporary.load(.user) == nil)
     }
 }
+
+@Suite struct FormEncodingTests {
+    @Test func readsPlusAsASpaceAndPercentEscapes() {
+        #expect(
+            FormEncoding.decode("scope=user-top-read+user-read-private&state=a%2Bb&code=x&code=y&flag")
+                == ["scope": "user-top-read user-read-private", "state": "a+b", "code": "x", "flag": ""])
+    }
+
+    @Test func writesWhatItReads() {
+        let form = ["q": "café & crema", "redirect_uri": "http://127.0.0.1:8888/callback", "ids": "a,b"]
+        #expect(FormEncoding.decode(FormEncoding.encode(form)) == form)
+        #expect(FormEncoding.encode(["b": "2", "a": "1 2"]) == "a=1%202&b=2")
+    }
+}

@@ -61,8 +61,7 @@ public struct AccountsClient: Sendable {
         if let (id, secret) = basic {
             request.headers.add(name: "Authorization", value: "Basic " + Data("\(id):\(secret)".utf8).base64EncodedString())
         }
-        let body = form.sorted { $0.key < $1.key }.map { "\($0.key)=\(SpotifyClient.formEncode($0.value))" }.joined(separator: "&")
-        request.body = .bytes(ByteBuffer(string: body))
+        request.body = .bytes(ByteBuffer(string: FormEncoding.encode(form)))
         let response: HTTPClientResponse
         let answer: ByteBuffer
         do {

@@ -123,17 +123,9 @@ public struct SpotifyClient: Sendable {
         let root = base == .api ? endpoints.api : endpoints.reccoBeats
         var components = URLComponents(url: root.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty {
-            components.percentEncodedQuery = query.sorted { $0.key < $1.key }
-                .map { "\(Self.formEncode($0.key))=\(Self.formEncode($0.value))" }.joined(separator: "&")
+            components.percentEncodedQuery = FormEncoding.encode(query)
         }
         return components.string!
-    }
-
-    /// Percent-encodes for a query string, leaving only unreserved characters (and commas, which Spotify lists use).
-    static func formEncode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~,:")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }
 

@@ -21,7 +21,7 @@ final class LoopbackCallback: Sendable {
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let router = Router()
         router.get(RouterPath(path)) { request, _ -> Response in
-            let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
+            let query = FormEncoding.decode(request.uri.query ?? "")
             let outcome: Result<String, LoginError> =
                 if let error = query["error"] { .failure(.denied(error)) }
                 else if query["state"] != expectedState { .failure(.stateMismatch) }

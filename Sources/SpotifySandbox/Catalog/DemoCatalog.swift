@@ -31,6 +31,7 @@ public struct DemoCatalog: Sendable {
     public let entries: [Entry]
     public let listener: Listener
     private let indexByID: [String: Int]
+    private let artistIndexByID: [String: Int]
 
     public static let artistsPerGenre = 14
     public static let albumsPerArtist = 2
@@ -80,8 +81,9 @@ public struct DemoCatalog: Sendable {
         self.genres = GenreProfile.all
         self.artists = artists
         self.entries = entries
-        self.listener = Self.listener(entries: entries, artists: artists, using: &random)
+        self.listener = Self.listener(entries: entries, using: &random)
         self.indexByID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.track.id, $0) })
+        self.artistIndexByID = Dictionary(uniqueKeysWithValues: artists.enumerated().map { ($1.id, $0) })
     }
 
     /// Features drawn around the genre's typical sound, kept on Spotify's scales.
@@ -104,7 +106,7 @@ public struct DemoCatalog: Sendable {
     }
 
     /// A listener who mostly plays five genres, with a little of everything else.
-    static func listener(entries: [Entry], artists: [Artist], using random: inout SeededRandom) -> Listener {
+    static func listener(entries: [Entry], using random: inout SeededRandom) -> Listener {
         let favourites = ["lofi hip hop", "indie pop", "bossa nova", "reggaeton", "house"]
         let liked = entries.filter { favourites.contains($0.genre) }.shuffled(using: &random)
         let others = entries.filter { !favourites.contains($0.genre) }.shuffled(using: &random)
@@ -137,5 +139,9 @@ public struct DemoCatalog: Sendable {
 
     public func entry(id: String) -> Entry? {
         indexByID[id].map { entries[$0] }
+    }
+
+    public func artist(id: String) -> Artist? {
+        artistIndexByID[id].map { artists[$0] }
     }
 }

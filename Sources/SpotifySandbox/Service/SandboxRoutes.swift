@@ -32,7 +32,8 @@ struct SandboxRoutes: Sendable {
             await wait()
             var request = request
             let body = try await request.collectBody(upTo: 1 << 16)
-            return Response(await state.token(Form.decode(body), basic: Form.basicCredentials(request.headers[.authorization])))
+            return Response(
+                await state.token(FormEncoding.decode(String(buffer: body)), basic: BasicCredentials.parse(request.headers[.authorization])))
         }
     }
 
@@ -174,7 +175,7 @@ extension SandboxState {
 extension Request {
     /// The query string as a dictionary, decoded as forms are (`+` is a space).
     var query: [String: String] {
-        Form.decode(uri.query ?? "")
+        FormEncoding.decode(uri.query ?? "")
     }
 }
 
@@ -189,25 +190,9 @@ extension Response {
     }
 }
 
-/// `application/x-www-form-urlencoded` bodies and HTTP Basic credentials.
-enum Form {
-    static func decode(_ body: ByteBuffer) -> [String: String] {
-        decode(String(buffer: body))
-    }
-
-    static func decode(_ text: String) -> [String: String] {
-        var values: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ text: Substring) -> String {
-                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
-            }
-            if let name = parts.first { values[decoded(name)] = parts.count > 1 ? decoded(parts[1]) : "" }
-        }
-        return values
-    }
-
-    static func basicCredentials(_ authorization: String?) -> (id: String, secret: String)? {
+/// HTTP Basic credentials, as the token endpoint receives a client id and secret.
+enum BasicCredentials {
+    static func parse(_ authorization: String?) -> (id: String, secret: String)? {
         guard let authorization, authorization.lowercased().hasPrefix("basic "),
             let data = Data(base64Encoded: String(authorization.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
             let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")

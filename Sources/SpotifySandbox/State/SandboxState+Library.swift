@@ -50,8 +50,7 @@ extension SandboxState {
             let tracks = rotated(catalog.listener.topTrackIDs).compactMap { catalog.entry(id: $0).map { view($0.track) } }
             return .json(page(tracks, limit: limit, offset: offset, href: "/v1/me/top/tracks"))
         case "artists":
-            let byID = Dictionary(uniqueKeysWithValues: catalog.artists.map { ($0.id, $0) })
-            let artists = rotated(catalog.listener.topArtistIDs).compactMap { byID[$0].map(view) }
+            let artists = rotated(catalog.listener.topArtistIDs).compactMap { catalog.artist(id: $0).map(view) }
             return .json(page(artists, limit: limit, offset: offset, href: "/v1/me/top/artists"))
         default:
             throw SandboxFailure(.error(404, "Service not found"))
@@ -75,7 +74,7 @@ extension SandboxState {
     }
 
     func artist(_ id: String) throws(SandboxFailure) -> SandboxResponse {
-        guard let artist = catalog.artists.first(where: { $0.id == id }) else {
+        guard let artist = catalog.artist(id: id) else {
             throw SandboxFailure(.error(404, "Resource not found"))
         }
         return .json(view(artist))
