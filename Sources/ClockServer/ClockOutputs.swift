@@ -72,18 +72,13 @@ struct TimeConversion: ToolOutput, Equatable {
         guard let (hour, minute) = parseClockTime(time) else {
             throw ToolFailure("Invalid time format. Expected HH:MM [24-hour format], such as '09:30' or '21:05'.")
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = source
-        var day = calendar.dateComponents([.year, .month, .day], from: now)
-        day.hour = hour
-        day.minute = minute
-        guard let instant = calendar.date(from: day),
-            calendar.dateComponents([.hour, .minute], from: instant) == DateComponents(hour: hour, minute: minute)
-        else {
-            let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        let today = ClockReading(date: now, zone: source)
+        let wallClock = today.days * 86_400 + hour * 3600 + minute * 60
+        guard let first = source.instants(atWallClock: wallClock).first else {
             throw ToolFailure(
-                "Invalid time: \(time) does not exist in \(sourceName) on \(date) (skipped by a clock change).")
+                "Invalid time: \(time) does not exist in \(sourceName) on \(today.datePart) (skipped by a clock change).")
         }
+        let instant = Date(timeIntervalSince1970: Double(first))
         let from = ClockReading(date: instant, zone: source)
         let to = ClockReading(date: instant, zone: target)
         return TimeConversion(
@@ -94,7 +89,7 @@ struct TimeConversion: ToolOutput, Equatable {
 
     /// `H:MM` or `HH:MM` with hour 0–23 and minute 0–59, as Python's `strptime("%H:%M")` reads it.
     static func parseClockTime(_ text: String) -> (hour: Int, minute: Int)? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.split(separator: ":" as Character, omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
             let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute)
@@ -102,13 +97,15 @@ struct TimeConversion: ToolOutput, Equatable {
         return (hour, minute)
     }
 
-    /// Whole hours keep one decimal (`+9.0h`); others keep what they need (`+5.75h`, `-3.5h`).
+    /// Whole hours keep one decimal (`+9.0h`); others keep what they need (`+5.75h`, `-3.5h`),
+    /// as the reference server's `f"{hours:+.1f}"` and `f"{hours:+.2f}".rstrip("0")` write them.
     static func formatDifference(seconds: Int) -> String {
-        let hours = Double(seconds) / 3600
-        if hours.rounded() == hours { return String(format: "%+.1fh", hours) }
-        var text = String(format: "%+.2f", hours)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text + "h"
+        let sign = seconds < 0 ? "-" : "+"
+        if seconds % 3600 == 0 { return "\(sign)\(abs(seconds) / 3600).0h" }
+        let hundredths = (abs(seconds) * 100 + 1800) / 3600
+        var fraction = String(hundredths % 100)
+        if fraction.count == 1 { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(sign)\(hundredths / 100)" + (fraction.isEmpty ? "" : "." + fraction) + "h"
     }
 }

@@ -7,45 +7,33 @@ import Foundation
 /// `Calendar` and `String(format:)` on every call.
 struct ClockReading: Sendable {
     let date: Date
-    let zone: TimeZone
-    /// Seconds east of UTC at this instant.
-    let offsetSeconds: Int
+    /// The zone's local time at this instant: its offset and whether it is daylight saving time.
+    let localTime: ZoneRules.LocalTime
     let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+    /// Days since 1970-01-01 on the zone's wall clock.
+    let days: Int
     /// 0 for Sunday through 6 for Saturday.
     let weekday: Int
 
     private static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
-    /// - Parameter offsetSeconds: the zone's offset when the caller knows it (0 for UTC),
-    ///   which saves asking the time zone database.
-    init(date: Date, zone: TimeZone, offsetSeconds: Int? = nil) {
+    init(date: Date, zone: ZoneRules) {
+        let instant = Int(date.timeIntervalSince1970.rounded(.down))
         self.date = date
-        self.zone = zone
-        self.offsetSeconds = offsetSeconds ?? zone.secondsFromGMT(for: date)
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + self.offsetSeconds
-        let (days, secondOfDay) = local.quotientAndRemainder(dividingBy: 86_400)
-        let (wholeDays, seconds) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
-        (year, month, day) = Self.civil(fromDays: wholeDays)
-        hour = seconds / 3600
-        minute = seconds % 3600 / 60
-        second = seconds % 60
-        weekday = ((wholeDays % 7) + 11) % 7  // 1970-01-01 was a Thursday
+        localTime = zone.localTime(at: instant)
+        let (days, secondOfDay) = CivilCalendar.split(seconds: instant + localTime.offsetSeconds)
+        self.days = days
+        (year, month, day) = CivilCalendar.date(days: days)
+        hour = secondOfDay / 3600
+        minute = secondOfDay % 3600 / 60
+        second = secondOfDay % 60
+        weekday = CivilCalendar.weekday(days: days)
     }
 
-    /// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    /// Seconds east of UTC at this instant.
+    var offsetSeconds: Int { localTime.offsetSeconds }
 
-    var isDaylightSavingTime: Bool { zone.isDaylightSavingTime(for: date) }
+    var isDaylightSavingTime: Bool { localTime.isDaylightSaving }
 
     var dayOfWeek: String { Self.weekdays[weekday] }
 

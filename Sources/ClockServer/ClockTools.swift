@@ -11,9 +11,7 @@ public enum ClockTools {
     }
 
     /// The zone the descriptions suggest when the user names none, as the reference server does.
-    static let localZone = TimeZone.current.identifier
-
-    static let utc = TimeZone(identifier: "UTC")!
+    static let localZone = TimeZoneDatabase.localZoneName()
 
     static let annotations = Tool.Annotations(
         readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)
@@ -27,7 +25,7 @@ public enum ClockTools {
             description: "Get the current time in UTC, formatted as 'YYYY-MM-DD HH:MM:SS UTC'.",
             annotations: Tool.Annotations(readOnlyHint: true, destructiveHint: false, openWorldHint: false)
         ) { _ in
-            UTCTime(ClockReading(date: now(), zone: utc, offsetSeconds: 0))
+            UTCTime(ClockReading(date: now(), zone: .utc))
         }
     }
 
@@ -83,8 +81,8 @@ public enum ClockTools {
         }
     }
 
-    static func zone(named name: String) throws -> TimeZone {
-        guard !name.isEmpty, let zone = TimeZone(identifier: name) else {
+    static func zone(named name: String) throws -> ZoneRules {
+        guard let zone = TimeZoneDatabase.system.rules(named: name) else {
             throw ToolFailure(
                 "Invalid timezone: '\(name)' is not a known IANA timezone name. "
                     + "Use a name such as 'Europe/Madrid', 'America/New_York' or 'UTC'.")

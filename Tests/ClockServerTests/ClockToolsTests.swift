@@ -54,7 +54,7 @@ import Testing
     @Test func descriptionsNameTheLocalZone() throws {
         let descriptor = try #require(tools.first { $0.name == "get_current_time" }?.descriptor)
         let property = descriptor.inputSchema.objectValue?["properties"]?.objectValue?["timezone"]
-        #expect(property?.objectValue?["description"]?.stringValue?.contains("'\(TimeZone.current.identifier)'") == true)
+        #expect(property?.objectValue?["description"]?.stringValue?.contains("'\(TimeZoneDatabase.localZoneName())'") == true)
     }
 
     // MARK: - convert_time
@@ -93,7 +93,15 @@ import Testing
         }
     }
 
-    @Test(arguments: [(32_400, "+9.0h"), (-14_400, "-4.0h"), (20_700, "+5.75h"), (-12_600, "-3.5h"), (0, "+0.0h")])
+    @Test func readsAWallClockTimeARepeatedHourShowsTwiceAsItsFirstOccurrence() throws {
+        let fallBack = Date(timeIntervalSince1970: 1_793_534_400)  // 2026-11-01 12:00 UTC
+        let conversion = try TimeConversion.convert("01:30", from: "America/New_York", to: "UTC", on: fallBack)
+        #expect(conversion.source.datetime == "2026-11-01T01:30:00-04:00")
+        #expect(conversion.source.is_dst)
+        #expect(conversion.target.datetime == "2026-11-01T05:30:00+00:00")
+    }
+
+    @Test(arguments: [(32_400, "+9.0h"), (-14_400, "-4.0h"), (20_700, "+5.75h"), (-12_600, "-3.5h"), (0, "+0.0h"), (45_900, "+12.75h"), (-34_200, "-9.5h")])
     func formatsDifferencesLikeTheReference(seconds: Int, text: String) {
         #expect(TimeConversion.formatDifference(seconds: seconds) == text)
     }
