@@ -75,8 +75,45 @@ import Testing
             #"{"jsonrpc":"2.0","id":1,"result":{}}"#,
         ] {
             let message = try JSONParser.parse(Data(request.utf8))
-            #expect(!message.isDirectRequest)
+            #expect(!message.isRequest(for: MCPService.directMethods))
             #expect(await Self.service.answerDirectly(message) == nil)
         }
+    }
+
+    // MARK: - initialize, answered for a stdio connection
+
+    func connectionAnswer(_ request: String, declaration: ClientDeclaration = .init()) async throws -> Value {
+        let answers = ConnectionAnswers(service: Self.service, declaration: declaration)
+        let answer = try #require(await answers.answerDirectly(try JSONParser.parse(Data(request.utf8))))
+        return try JSONParser.parse(answer)
+    }
+
+    @Test(arguments: [
+        #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{"roots":{"listChanged":true}},"clientInfo":{"name":"c","version":"1"}}}"#,
+        #"{"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"c","version":"1"}}}"#,
+        #"{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"protocolVersion":"1999-01-01","capabilities":{},"clientInfo":{"name":"c","version":"1"}}}"#,
+        #"{"jsonrpc":"2.0","id":3,"method":"initialize","params":{}}"#,
+        #"{"jsonrpc":"2.0","id":8,"method":"tools/list"}"#,
+    ])
+    func initializeMatchesTheSDKServer(request: String) async throws {
+        #expect(try await connectionAnswer(request) == (try await sdkAnswer(request)))
+    }
+
+    @Test func initializeRecordsTheClientsCapabilitiesOnce() async throws {
+        let declaration = ClientDeclaration()
+        let first = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"roots":{"listChanged":true}}}}"#
+        _ = try await connectionAnswer(first, declaration: declaration)
+        #expect(declaration.capabilities?.roots?.listChanged == true)
+        let again = try await connectionAnswer(
+            #"{"jsonrpc":"2.0","id":2,"method":"initialize","params":{}}"#, declaration: declaration)
+        #expect(again.objectValue?["error"]?.objectValue?["code"] == -32600)
+        #expect(declaration.capabilities?.roots?.listChanged == true)
+    }
+
+    @Test func initializeWithoutParamsIsReadAsEmpty() async throws {
+        let answer = try await connectionAnswer(#"{"jsonrpc":"2.0","id":4,"method":"initialize"}"#)
+        #expect(answer.objectValue?["result"]?.objectValue?["protocolVersion"] == .string(Version.latest))
+        let bad = try await connectionAnswer(#"{"jsonrpc":"2.0","id":5,"method":"initialize","params":{"capabilities":7}}"#)
+        #expect(bad.objectValue?["error"]?.objectValue?["code"] == -32602)
     }
 }

@@ -3,19 +3,25 @@ import MCP
 
 /// Answers the requests a tool server gets most often, without the SDK's `Server`.
 ///
-/// ServerKit's transports hand `tools/call`, `tools/list` and `ping` here and all
-/// other messages (initialize, notifications, answers to the server's own requests)
-/// to the SDK's `Server`, which has the same tools registered. The SDK decodes every
-/// message into `Value` through a decoder that compiles a regular expression for
-/// each string, and a stateless HTTP request would need a `Server` of its own; on
-/// the hot path that made a call ten times slower than the work it does.
+/// ServerKit's transports hand `tools/call`, `tools/list` and `ping` here (and, over
+/// stdio, `initialize`: ``ConnectionAnswers``) and all other messages (notifications,
+/// answers to the server's own requests) to the SDK's `Server`, which has the same
+/// tools registered. The SDK decodes every message into `Value` through a decoder
+/// that compiles a regular expression for each string, and a stateless HTTP request
+/// would need a `Server` of its own; on the hot path that made a call ten times
+/// slower than the work it does.
 public protocol DirectAnswering: Sendable {
+    /// The methods whose requests a transport hands to ``answerDirectly(_:)``.
+    var directMethods: Set<String> { get }
+
     /// The answer to `request`, encoded as a JSON-RPC response, or `nil` to leave it to the SDK.
     func answerDirectly(_ request: Value) async -> Data?
 }
 
 extension MCPService: DirectAnswering {
     static let directMethods: Set<String> = [CallTool.name, ListTools.name, Ping.name]
+
+    public var directMethods: Set<String> { Self.directMethods }
 
     public func answerDirectly(_ request: Value) async -> Data? {
         guard case .object(let members) = request, let id = members["id"], id.isRequestID,
@@ -52,7 +58,7 @@ extension MCPService: DirectAnswering {
 
     // MARK: - Encoding
 
-    private static let encoder: JSONEncoder = {
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
@@ -98,12 +104,12 @@ extension CallTool.Result {
 }
 
 extension Value {
-    /// Whether this message is a request that ``DirectAnswering`` answers.
-    var isDirectRequest: Bool {
+    /// Whether this message is a request for one of `methods`.
+    func isRequest(for methods: Set<String>) -> Bool {
         guard case .object(let members) = self, members["id"]?.isRequestID == true,
             case .string(let method)? = members["method"]
         else { return false }
-        return MCPService.directMethods.contains(method)
+        return methods.contains(method)
     }
 
     /// Whether this message (or a batch holding one) is a request, which expects an answer.

@@ -60,11 +60,14 @@ public struct MCPService: Sendable {
     /// Makes a server for one connection and starts it on `transport`.
     ///
     /// - Parameter bidirectional: whether the transport carries server-to-client requests.
-    public func start(on transport: any Transport, bidirectional: Bool, logger: Logger) async throws -> Server {
+    /// - Parameter declaration: where the client's `initialize` is recorded; a transport that
+    ///   answers `initialize` itself (``ConnectionAnswers``) shares it.
+    public func start(
+        on transport: any Transport, bidirectional: Bool, logger: Logger, declaration: ClientDeclaration = .init()
+    ) async throws -> Server {
         let server = Server(
-            name: name, version: version, title: title, instructions: instructions,
-            capabilities: .init(tools: .init(listChanged: false)))
-        let connection = ClientConnection(server: server, logger: logger)
+            name: name, version: version, title: title, instructions: instructions, capabilities: Self.capabilities)
+        let connection = ClientConnection(server: server, logger: logger, declaration: declaration)
         let descriptors = descriptors
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: descriptors) }
         await server.withMethodHandler(CallTool.self) { [self] params in
@@ -79,27 +82,50 @@ public struct MCPService: Sendable {
             }
         }
         try await server.start(transport: transport) { _, capabilities in
-            connection.capabilities = capabilities
+            declaration.capabilities = capabilities
         }
         return server
     }
+
+    /// What every Setlist server offers: tools, a fixed list of them.
+    static let capabilities = Server.Capabilities(tools: .init(listChanged: false))
 }
 
 /// The client at the other end of one connection, as a service's hooks see it.
 public final class ClientConnection: Sendable {
     public let server: Server
     public let logger: Logger
-    private let storedCapabilities = Mutex<Client.Capabilities?>(nil)
+    let declaration: ClientDeclaration
 
-    init(server: Server, logger: Logger) {
+    init(server: Server, logger: Logger, declaration: ClientDeclaration) {
         self.server = server
         self.logger = logger
+        self.declaration = declaration
     }
 
     /// What the client declared in `initialize`; `nil` before that.
+    public var capabilities: Client.Capabilities? { declaration.capabilities }
+}
+
+/// What a client declared in `initialize`, kept for the connection's life.
+public final class ClientDeclaration: Sendable {
+    private let stored = Mutex<Client.Capabilities?>(nil)
+
+    public init() {}
+
+    /// `nil` until the client has sent `initialize`.
     public internal(set) var capabilities: Client.Capabilities? {
-        get { storedCapabilities.withLock { $0 } }
-        set { storedCapabilities.withLock { $0 = newValue } }
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
+    }
+
+    /// Records the capabilities of a first `initialize`; false when one came before.
+    func recordFirst(_ capabilities: Client.Capabilities) -> Bool {
+        stored.withLock { stored in
+            guard stored == nil else { return false }
+            stored = capabilities
+            return true
+        }
     }
 }
 

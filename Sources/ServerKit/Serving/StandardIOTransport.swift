@@ -57,7 +57,7 @@ public actor StandardIOTransport: Transport {
                     return
                 }
                 if message.isJSONRPCRequest { unanswered.add() }
-                if let direct, message.isDirectRequest {
+                if let direct, message.isRequest(for: direct.directMethods) {
                     Task { await self.answer(message, line: line, with: direct) }
                     return
                 }

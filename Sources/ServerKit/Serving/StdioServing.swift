@@ -7,8 +7,10 @@ extension MCPService {
     /// Standard output carries protocol messages only; logs go to the `logger`,
     /// which the `setlist` command points at standard error.
     public func serveStandardIO(logger: Logger) async throws {
-        let transport = StandardIOTransport(direct: self, logger: logger)
-        let server = try await start(on: transport, bidirectional: true, logger: logger)
+        let declaration = ClientDeclaration()
+        let transport = StandardIOTransport(
+            direct: ConnectionAnswers(service: self, declaration: declaration), logger: logger)
+        let server = try await start(on: transport, bidirectional: true, logger: logger, declaration: declaration)
         logger.info("Serving \(name) over stdio")
         await server.waitUntilCompleted()
         await server.stop()
