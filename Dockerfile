@@ -6,9 +6,9 @@ FROM swift:6.3-bookworm AS build
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
-RUN swift build -c release --static-swift-stdlib --product setlist \
-    && cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/setlist" /setlist \
-    && strip /setlist
+COPY Linker ./Linker
+COPY scripts ./scripts
+RUN cp "$(scripts/build-release)" /setlist && strip /setlist
 
 # ---- run ----
 FROM debian:bookworm-slim

@@ -1,6 +1,20 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// MARK: - The shipped binary's link
+
+/// Linux release links of `setlist` use lld to place the functions the servers run
+/// side by side, and export no symbols (Linker/README.md): a server then keeps a
+/// few megabytes of its binary in memory, not dozens.
+let leanLinuxLink: [LinkerSetting] = [
+    .unsafeFlags([
+        "-use-ld=lld",
+        "-Xlinker", "--no-export-dynamic",
+        "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Linker/hot-functions.order",
+        "-Xlinker", "--no-warn-symbol-ordering",
+    ], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "Setlist",
     platforms: [.macOS(.v14)],
@@ -30,7 +44,8 @@ let package = Package(
                 "ServerKit", "FilesServer", "ClockServer", "SpotifySandbox", "SpotifyAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            linkerSettings: leanLinuxLink
         ),
         .target(
             name: "ServerKit",
