@@ -30,7 +30,11 @@ extension MCPService {
         do {
             parameters = try ValueDecoder().decode(Initialize.Parameters.self, from: params ?? [:])
         } catch {
-            return Self.error(id: id, .invalidParams("initialize: the params are not an InitializeRequest's (\(error))"))
+            return Self.error(
+                id: id,
+                .invalidParams(
+                    "initialize: params must hold an InitializeRequest's protocolVersion (a string), "
+                        + "capabilities and clientInfo (objects); \(error)"))
         }
         guard declaration.recordFirst(parameters.capabilities) else {
             return Self.error(id: id, .invalidRequest("Server is already initialized"))
