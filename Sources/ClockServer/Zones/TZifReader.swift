@@ -8,19 +8,15 @@ struct TZifReader {
 
     private let bytes: [UInt8]
     private var position = 0
-    /// The counts of the header read last.
-    private var counts = Counts(
-        utIndicators: 0, standardIndicators: 0, leapSeconds: 0, transitions: 0, types: 0, designationBytes: 0)
 
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     static func rules(from bytes: [UInt8]) throws -> ZoneRules {
         var reader = TZifReader(bytes)
-        let version = try reader.header()
-        let first = try reader.dataBlock(timeSize: 4)
+        let (version, counts) = try reader.header()
+        let first = try reader.dataBlock(timeSize: 4, counts: counts)
         guard version >= 2 else { return try first.rules(rule: nil) }
-        _ = try reader.header()
-        let second = try reader.dataBlock(timeSize: 8)
+        let second = try reader.dataBlock(timeSize: 8, counts: try reader.header().counts)
         return try second.rules(rule: try reader.footer())
     }
 
@@ -43,8 +39,8 @@ struct TZifReader {
         }
     }
 
-    /// Reads the 44-byte header and returns the version (1, 2, 3 or 4).
-    private mutating func header() throws -> Int {
+    /// Reads the 44-byte header: the version (1, 2, 3 or 4) and the counts of the data block that follows.
+    private mutating func header() throws -> (version: Int, counts: Counts) {
         guard try take(4) == Array("TZif".utf8) else { throw Malformed() }
         let versionByte = try take(1)[0]
         let version = versionByte == 0 ? 1 : Int(versionByte) - Int(UInt8(ascii: "0"))
@@ -52,14 +48,13 @@ struct TZifReader {
         _ = try take(15)
         let values = try (0..<6).map { _ in try integer(size: 4) }
         guard values.allSatisfy({ $0 >= 0 }) else { throw Malformed() }
-        counts = Counts(
+        let counts = Counts(
             utIndicators: values[0], standardIndicators: values[1], leapSeconds: values[2], transitions: values[3],
             types: values[4], designationBytes: values[5])
-        return version
+        return (version, counts)
     }
 
-    private mutating func dataBlock(timeSize: Int) throws -> DataBlock {
-        let counts = self.counts
+    private mutating func dataBlock(timeSize: Int, counts: Counts) throws -> DataBlock {
         let instants = try (0..<counts.transitions).map { _ in try integer(size: timeSize) }
         guard zip(instants, instants.dropFirst()).allSatisfy({ $0 < $1 }) else { throw Malformed() }
         let typeIndices = try take(counts.transitions).map(Int.init)

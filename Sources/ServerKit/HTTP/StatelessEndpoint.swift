@@ -24,7 +24,7 @@ struct StatelessEndpoint: SDKTransportEndpoint {
     func respond(to request: Request, body: ByteBuffer) async -> Response {
         if request.method == .post,
             let message = try? body.withUnsafeReadableBytes({ try JSONParser.parse($0) }),
-            message.isRequest(for: MCPService.directMethods)
+            message.isRequest(for: service.directMethods)
         {
             let headers = request.headers
             if let refusal = StatelessPostChecks.refusal(

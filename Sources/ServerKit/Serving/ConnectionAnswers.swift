@@ -12,7 +12,9 @@ struct ConnectionAnswers: DirectAnswering {
     let service: MCPService
     let declaration: ClientDeclaration
 
-    var directMethods: Set<String> { MCPService.directMethods.union([Initialize.name]) }
+    static let directMethods = MCPService.directMethods.union([Initialize.name])
+
+    var directMethods: Set<String> { Self.directMethods }
 
     func answerDirectly(_ request: Value) async -> Data? {
         guard case .object(let members) = request, members["method"] == .string(Initialize.name),
