@@ -53,10 +53,8 @@ extension MCPService {
                 guard connection.capabilities?.roots != nil else { return }
                 await RootsSync.update(allowed, from: connection)
             },
-            configure: { server, connection in
-                await server.onNotification(RootsListChangedNotification.self) { _ in
-                    Task { await RootsSync.update(allowed, from: connection) }
-                }
+            onRootsChanged: { connection in
+                await RootsSync.update(allowed, from: connection)
             })
     }
 }
@@ -65,7 +63,7 @@ extension MCPService {
 enum RootsSync {
     static func update(_ allowed: AllowedDirectories, from connection: ClientConnection) async {
         do {
-            let roots = try await connection.server.listRoots()
+            let roots = try await connection.listRoots()
             let directories = directories(from: roots)
             guard !directories.isEmpty else {
                 connection.logger.notice("The client offered no usable roots; keeping the allowed directories")

@@ -10,7 +10,7 @@ struct TransportOptions: ParsableArguments {
         help: ArgumentHelp(
             "Serve Streamable HTTP on HOST[:PORT] instead of stdio; the port defaults to $PORT, else 8080.",
             valueName: "host:port"))
-    var httpAddress: String?
+    var httpAddress: HTTPAddress?
 
     @Flag(help: "Keep sessions (Mcp-Session-Id) and answer with SSE streams instead of plain JSON.")
     var stateful = false
@@ -37,11 +37,12 @@ struct TransportOptions: ParsableArguments {
 
     func serve(_ service: MCPService, logger: Logger) async throws {
         guard let httpAddress else {
-            try await service.serveStandardIO(logger: logger)
+            await service.serveStandardIO(logger: logger)
             return
         }
         let environment = ProcessInfo.processInfo.environment
-        let (host, port) = try Self.parse(address: httpAddress, defaultPort: environment["PORT"])
+        let host = httpAddress.host
+        let port = try httpAddress.port ?? HTTPAddress.port(fromEnvironment: environment["PORT"])
         var token: String?
         if let tokenVariable {
             guard let value = environment[tokenVariable], !value.isEmpty else {
@@ -61,27 +62,35 @@ struct TransportOptions: ParsableArguments {
             logger.info("Serving \(service.name) on http://\(shown):\(port)/mcp")
         }
     }
+}
 
-    /// Reads `HOST`, `HOST:PORT`, `:PORT` or `[IPv6]:PORT`.
-    static func parse(address: String, defaultPort: String?) throws -> (host: String, port: Int) {
-        var host = address
-        var portText: String?
-        if address.hasPrefix("[") {
-            guard let close = address.firstIndex(of: "]") else {
-                throw ValidationError("--http \(address): an IPv6 address needs its closing ']', as in [::1]:8080.")
-            }
-            host = String(address[address.index(after: address.startIndex)..<close])
-            let rest = address[address.index(after: close)...]
-            if rest.hasPrefix(":") { portText = String(rest.dropFirst()) }
-        } else if let colon = address.lastIndex(of: ":"), address.filter({ $0 == ":" }).count == 1 {
-            host = String(address[..<colon])
-            portText = String(address[address.index(after: colon)...])
+/// Where `--http` serves: `HOST`, `HOST:PORT`, `:PORT` or `[IPv6]:PORT`, checked as the
+/// option is parsed.
+struct HTTPAddress: ExpressibleByArgument, Equatable {
+    /// The address to bind; an empty host means every interface.
+    var host: String
+    /// The port given, if any; otherwise `$PORT`, else 8080.
+    var port: Int?
+
+    init?(argument: String) {
+        guard let authority = Authority(parsing: argument) else { return nil }
+        host = authority.host.isEmpty ? "0.0.0.0" : authority.host
+        if authority.port != nil {
+            guard let number = authority.portNumber else { return nil }
+            port = number
         }
-        if host.isEmpty { host = "0.0.0.0" }
-        let text = portText ?? defaultPort ?? "8080"
-        guard let port = Int(text), (0...65535).contains(port) else {
-            throw ValidationError("--http \(address): '\(text)' is not a port number from 0 to 65535.")
-        }
-        return (host, port)
     }
+
+    static let defaultPort = 8080
+
+    /// The port `$PORT` names (as Cloud Run sets it), else 8080.
+    static func port(fromEnvironment value: String?) throws -> Int {
+        guard let value else { return defaultPort }
+        guard let port = Authority(parsing: ":\(value)")?.portNumber else {
+            throw ValidationError("PORT=\(value): not a port number from 0 to 65535.")
+        }
+        return port
+    }
+
+    static var defaultValueDescription: String { "127.0.0.1:8080" }
 }

@@ -79,7 +79,7 @@ private enum Echo {
 
     @Test func aServiceRefusesUnknownToolsAsJSONRPCErrors() async {
         let service = MCPService(name: "test", tools: [tool])
-        await #expect(throws: MCPError.self) {
+        await #expect(throws: JSONRPCError.self) {
             _ = try await service.callTool(named: "missing", arguments: nil)
         }
     }

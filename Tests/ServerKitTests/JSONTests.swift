@@ -26,6 +26,43 @@ import Testing
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Data(text.utf8)) }
     }
 
+    @Test(arguments: ["01", "-01", "1.e5", ".5", "+1", "1e", "1e+", "0x10", "--1", "1.5.5", "1e400", "-1e400"])
+    func refusesNumbersJSONDoesNotWrite(text: String) {
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Data(text.utf8)) }
+    }
+
+    @Test func readsNumbersAsJSONWritesThem() throws {
+        #expect(try JSONParser.parse(Data("-0".utf8)) == 0)
+        #expect(try JSONParser.parse(Data("1E2".utf8)) == 100.0)
+        #expect(try JSONParser.parse(Data("9223372036854775807".utf8)) == .int(Int.max))
+        #expect(try JSONParser.parse(Data("9223372036854775808".utf8)) == .double(9_223_372_036_854_775_808))
+    }
+
+    @Test(arguments: [
+        Data([0x22, 0xFF, 0x22]), Data([0x22, 0xC3, 0x22]), Data([0x22, 0xED, 0xA0, 0x80, 0x22]),
+        Data(#""\ud800""#.utf8), Data(#""\udc00x""#.utf8), Data(#""\ud800\u0041""#.utf8),
+    ])
+    func refusesTextThatIsNotUnicode(data: Data) {
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(data) }
+    }
+
+    @Test func keepsTheTextOfNumericIdsOfAMessageOrABatch() throws {
+        let single = try Data(#"{"id": 18446744073709551616, "params": {"id": 1.0}}"#.utf8).withUnsafeBytes {
+            try JSONParser.parseMessageBody($0)
+        }
+        #expect(single.numericIDs == [0: "18446744073709551616"])
+        let batch = try Data(#"[{"id": "a"}, {"id": 1e2}, {"x": {"id": 3}}, {"id": -0}]"#.utf8).withUnsafeBytes {
+            try JSONParser.parseMessageBody($0)
+        }
+        #expect(batch.numericIDs == [1: "1e2", 3: "-0"])
+    }
+
+    @Test func readsIllFormedTextLenientlyOnlyWhenAsked() throws {
+        let data = Data([0x22, 0x61, 0xFF, 0x22])
+        let lenient = try data.withUnsafeBytes { try JSONParser.parseMessageBody($0, lenient: true) }
+        #expect(lenient.value == .string("a\u{FFFD}"))
+    }
+
     @Test func refusesNestingDeeperThanItsLimit() {
         let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Data(deep.utf8)) }

@@ -10,14 +10,19 @@ import Testing
         ("localhost:0", "1", "localhost", 0),
     ] as [(String, String?, String, Int)])
     func readsHostAndPortWithPortFromTheEnvironment(address: String, environmentPort: String?, host: String, port: Int) throws {
-        let parsed = try TransportOptions.parse(address: address, defaultPort: environmentPort)
+        let parsed = try #require(HTTPAddress(argument: address))
         #expect(parsed.host == host)
-        #expect(parsed.port == port)
+        #expect(try parsed.port ?? HTTPAddress.port(fromEnvironment: environmentPort) == port)
     }
 
-    @Test(arguments: ["127.0.0.1:http", "127.0.0.1:70000", "[::1:80"])
-    func refusesAddressesItCannotServe(address: String) {
-        #expect(throws: ValidationError.self) { try TransportOptions.parse(address: address, defaultPort: nil) }
+    @Test(arguments: ["127.0.0.1:http", "127.0.0.1:70000", "[::1:80", "host:", "a b:80", "user@host:80"])
+    func refusesAddressesItCannotServeAsTheOptionIsParsed(address: String) {
+        #expect(HTTPAddress(argument: address) == nil)
+        #expect(throws: (any Error).self) { try Setlist.parseAsRoot(["serve", "clock", "--http", address]) }
+    }
+
+    @Test func refusesAPortVariableThatIsNotAPort() {
+        #expect(throws: ValidationError.self) { try HTTPAddress.port(fromEnvironment: "http") }
     }
 
     @Test func httpOptionsNeedHTTP() {

@@ -1,6 +1,3 @@
-import Foundation
-import MCP
-
 /// Who may reach an MCP endpoint over HTTP.
 ///
 /// A browser page can make a local server's name resolve to an attacker's address
@@ -17,39 +14,30 @@ public struct AccessPolicy: Sendable {
     public static let loopbackHosts: Set<String> = ["localhost", "127.0.0.1", "::1"]
 
     public init(extraHosts: [String] = [], bearerToken: String? = nil) {
-        allowedHosts = Self.loopbackHosts.union(extraHosts.map { Self.normalize($0) })
+        allowedHosts = Self.loopbackHosts.union(extraHosts.map { entry in
+            entry == "*" ? entry : Authority(parsing: entry)?.text ?? entry.lowercased()
+        })
         self.bearerToken = bearerToken
     }
 
-    /// Why a request is refused, as the HTTP answer to send.
-    public struct Denial: Sendable, Equatable {
-        public var status: Int
-        public var message: String
-        public var headers: [String: String] = [:]
-    }
-
     /// Checks a request's `Host`, `Origin` and `Authorization` headers.
-    public func check(host: String?, origin: String?, authorization: String?) -> Denial? {
+    public func check(host: String?, origin: String?, authorization: String?) -> HTTPRefusal? {
         if let host, !admits(authority: host) {
-            return Denial(
+            return HTTPRefusal(
                 status: 421,
-                message: "Misdirected Request: Host '\(host)' is not served here. "
+                message: "Misdirected Request: Host '\(host.clipped(to: 200))' is not served here. "
                     + "Start the server with --allow-host NAME to accept it.")
         }
-        if let origin {
-            guard let url = URL(string: origin), let originHost = url.host, url.scheme != nil,
-                admits(authority: url.port.map { "\(Self.bracketed(originHost)):\($0)" } ?? originHost)
-            else {
-                return Denial(
-                    status: 403,
-                    message: "Forbidden: Origin '\(origin)' is not allowed. "
-                        + "Start the server with --allow-host NAME to accept it.")
-            }
+        if let origin, !admits(origin: origin) {
+            return HTTPRefusal(
+                status: 403,
+                message: "Forbidden: Origin '\(origin.clipped(to: 200))' is not allowed. "
+                    + "Start the server with --allow-host NAME to accept it.")
         }
         if let bearerToken {
             guard let authorization, Self.bearer(in: authorization).map({ Self.constantTimeEqual($0, bearerToken) }) == true
             else {
-                return Denial(
+                return HTTPRefusal(
                     status: 401,
                     message: "Unauthorized: send the server's token as 'Authorization: Bearer TOKEN'.",
                     headers: ["WWW-Authenticate": "Bearer realm=\"setlist\""])
@@ -59,45 +47,29 @@ public struct AccessPolicy: Sendable {
     }
 
     /// Whether `authority` (`name` or `name:port`, IPv6 in brackets) names this server.
-    func admits(authority: String) -> Bool {
-        if allowedHosts.contains("*") || allowedHosts.contains(authority) { return true }
-        let authority = authority.lowercased()
-        let (name, port) = Self.split(authority: authority)
-        if allowedHosts.contains(name) { return true }
-        if let port { return allowedHosts.contains("\(name):\(port)") }
+    func admits(authority text: String) -> Bool {
+        if allowedHosts.contains("*") { return true }
+        guard let authority = Authority(parsing: text) else { return false }
+        return allowedHosts.contains(authority.host) || (authority.port != nil && allowedHosts.contains(authority.text))
+    }
+
+    /// Whether an `Origin` names this server: exactly `http://` or `https://` and an
+    /// allowed authority, with nothing after it. Anything looser (a user part, a
+    /// backslash, a path, `null`) is refused, since browsers and URL parsers disagree on it.
+    func admits(origin: String) -> Bool {
+        if allowedHosts.contains("*") { return true }
+        for scheme in ["http://", "https://"] where origin.lowercased().hasPrefix(scheme) {
+            return admits(authority: String(origin.dropFirst(scheme.count)))
+        }
         return false
     }
 
-    // MARK: - Parsing
-
-    /// Lowercases a configured name and drops IPv6 brackets when no port follows.
-    static func normalize(_ entry: String) -> String {
-        let entry = entry.lowercased()
-        let (name, port) = split(authority: entry)
-        return port.map { "\(name):\($0)" } ?? name
-    }
-
-    /// Splits `name:port`; IPv6 names come without brackets.
-    static func split(authority: String) -> (name: String, port: String?) {
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return (authority, nil) }
-            let name = String(authority[authority.index(after: authority.startIndex)..<close])
-            let rest = authority[authority.index(after: close)...]
-            return (name, rest.hasPrefix(":") ? String(rest.dropFirst()) : nil)
-        }
-        guard let colon = authority.firstIndex(of: ":"), authority[authority.index(after: colon)...].firstIndex(of: ":") == nil
-        else { return (authority, nil) }
-        return (String(authority[..<colon]), String(authority[authority.index(after: colon)...]))
-    }
-
-    private static func bracketed(_ host: String) -> String {
-        host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-    }
+    // MARK: - Bearer tokens
 
     private static func bearer(in authorization: String) -> String? {
         let parts = authorization.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces)
+        return String(parts[1].trimmingASCIISpaces)
     }
 
     /// Compares without stopping at the first difference, so timing tells nothing of the token.

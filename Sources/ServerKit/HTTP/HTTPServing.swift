@@ -1,7 +1,7 @@
 import Hummingbird
-import NIOPosix
+import HummingbirdCore
 import Logging
-import MCP
+import NIOPosix
 import ServiceLifecycle
 
 extension MCPService {
@@ -17,17 +17,9 @@ extension MCPService {
         logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
-        let endpoint: any MCPEndpoint =
-            options.stateful
-            ? StatefulEndpoint(service: self, logger: logger)
-            : StatelessEndpoint(service: self, logger: logger)
         let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: options.eventLoopThreads)
-        let application = Application(
-            responder: MCPResponder(endpoint: endpoint, options: options),
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
-            eventLoopGroupProvider: .shared(eventLoops),
-            logger: logger)
+        let (application, endpoint) = httpApplication(
+            options, eventLoops: .shared(eventLoops), logger: logger, onRunning: onRunning)
         // Services stop in reverse order: sessions end first, so their open SSE
         // streams do not hold up the server's wait for requests in flight.
         let group = ServiceGroup(
@@ -42,6 +34,34 @@ extension MCPService {
             throw error
         }
         try await eventLoops.shutdownGracefully()
+    }
+
+    /// The HTTP application that serves the service, and the endpoint behind `/mcp`.
+    func httpApplication(
+        _ options: HTTPServingOptions, eventLoops: EventLoopGroupProvider, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> (Application<MCPResponder>, any MCPEndpoint) {
+        let endpoint = endpoint(for: options, logger: logger)
+        let application = Application(
+            responder: MCPResponder(endpoint: endpoint, options: options),
+            server: HTTPServerBuilder { responder in
+                HTTP1ServerChannel(responder: responder, idleTimeout: options.idleTimeout)
+            },
+            configuration: .init(
+                address: .hostname(options.host, port: options.port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections, logger: logger)),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
+            eventLoopGroupProvider: eventLoops,
+            logger: logger)
+        return (application, endpoint)
+    }
+
+    /// The endpoint that answers `/mcp`: sessions with `--stateful`, else one answer per POST.
+    func endpoint(for options: HTTPServingOptions, logger: Logger) -> any MCPEndpoint {
+        let router = MessageRouter(service: self)
+        guard options.stateful else { return StatelessEndpoint(router: router, logger: logger) }
+        return StatefulEndpoint(
+            router: router, logger: logger, maxSessions: options.maxSessions, idleTimeout: options.sessionIdleTimeout)
     }
 }
 

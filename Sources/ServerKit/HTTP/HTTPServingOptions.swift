@@ -1,5 +1,13 @@
 import NIOCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How an MCP service is served over Streamable HTTP.
 public struct HTTPServingOptions: Sendable {
     /// The address to bind, such as `127.0.0.1`, `0.0.0.0` or `::1`.
@@ -16,6 +24,18 @@ public struct HTTPServingOptions: Sendable {
     /// which has a thread per core already, so I/O gets half the cores (at least one);
     /// more only makes the two contend.
     public var eventLoopThreads: Int
+    /// A connection with no request in progress, or whose request stops arriving, is
+    /// closed after this long; so are connections that never finish their headers.
+    public var idleTimeout: Duration
+    /// A request's whole body must arrive within this long, or it gets 408.
+    public var bodyTimeout: Duration
+    /// Connections served at once; more wait to be accepted. Kept below the process's
+    /// file limit, so a crowd of idle sockets cannot take every descriptor.
+    public var maxConnections: Int
+    /// Sessions kept at once with `--stateful`; the least recently used goes first.
+    public var maxSessions: Int
+    /// A session unused for this long is ended.
+    public var sessionIdleTimeout: Duration
 
     public init(
         host: String = "127.0.0.1",
@@ -23,7 +43,12 @@ public struct HTTPServingOptions: Sendable {
         access: AccessPolicy = AccessPolicy(),
         stateful: Bool = false,
         maxBodyBytes: Int = 1 << 20,
-        eventLoopThreads: Int = max(1, System.coreCount / 2)
+        eventLoopThreads: Int = max(1, System.coreCount / 2),
+        idleTimeout: Duration = .seconds(60),
+        bodyTimeout: Duration = .seconds(30),
+        maxConnections: Int = Self.connectionsWithinFileLimit(),
+        maxSessions: Int = 1_000,
+        sessionIdleTimeout: Duration = .seconds(30 * 60)
     ) {
         self.host = host
         self.port = port
@@ -31,8 +56,22 @@ public struct HTTPServingOptions: Sendable {
         self.stateful = stateful
         self.maxBodyBytes = maxBodyBytes
         self.eventLoopThreads = eventLoopThreads
+        self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
+        self.maxConnections = maxConnections
+        self.maxSessions = maxSessions
+        self.sessionIdleTimeout = sessionIdleTimeout
     }
 
     /// The paths that answer MCP requests: the standard one and the seed's.
     public static let endpointPaths = ["/mcp", "/mcp/jsonrpc"]
+
+    /// Up to 4,096 connections, leaving 64 descriptors of the process's limit for
+    /// files, logs and the listening socket.
+    public static func connectionsWithinFileLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1_024 }
+        let available = limit.rlim_cur == rlim_t.max ? 4_096 : Int(clamping: limit.rlim_cur) - 64
+        return min(4_096, max(16, available))
+    }
 }

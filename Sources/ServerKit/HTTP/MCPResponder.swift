@@ -1,6 +1,5 @@
 import HTTPTypes
 import Hummingbird
-import MCP
 
 /// Routes the server's few paths: `/mcp` and the seed's `/mcp/jsonrpc` to the MCP
 /// endpoint after the access checks, and `GET /healthz` for probes.
@@ -14,30 +13,61 @@ struct MCPResponder: HTTPResponder {
         switch request.uri.path {
         case "/mcp", "/mcp/jsonrpc":
             guard [.post, .get, .delete].contains(request.method) else {
-                return Response(status: .methodNotAllowed, headers: [.allow: "GET, POST, DELETE"])
+                return HTTPRefusal(
+                    status: 405, message: "Method Not Allowed: use POST (or GET and DELETE with --stateful)",
+                    headers: ["Allow": "GET, POST, DELETE"]
+                ).response
             }
-            if let denial = options.access.check(
+            if let refusal = options.access.check(
                 host: request.head.authority, origin: request.headers[.origin],
                 authorization: request.headers[.authorization])
             {
                 context.logger.notice(
                     "Refused an MCP request",
-                    metadata: ["status": "\(denial.status)", "host": "\(request.head.authority ?? "-")"])
-                return Response(
-                    MCP.HTTPResponse.error(
-                        statusCode: denial.status, .invalidRequest(denial.message), extraHeaders: denial.headers))
+                    metadata: ["status": "\(refusal.status)", "host": "\(request.head.authority?.clipped(to: 100) ?? "-")"])
+                return refusal.response
             }
-            var request = request
-            do {
-                let body = try await request.collectBody(upTo: options.maxBodyBytes)
-                return await endpoint.respond(to: request, body: body)
-            } catch let error as any HTTPResponseError {
-                return try error.response(from: request, context: context)
+            switch await readBody(of: request) {
+            case .success(let body): return await endpoint.respond(to: request, body: body)
+            case .failure(let refusal): return refusal.response
             }
         case "/healthz" where request.method == .get || request.method == .head:
             return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok")))
         default:
-            return Response(status: .notFound)
+            return HTTPRefusal(status: 404, message: "Not Found: MCP is served at /mcp").response
         }
     }
+
+    /// The whole body, refused at once when its declared length is over the limit (413),
+    /// when more than the limit arrives (413), or when it does not arrive in time (408).
+    private func readBody(of request: Request) async -> Result<ByteBuffer, HTTPRefusal> {
+        let limit = options.maxBodyBytes
+        let tooLarge = HTTPRefusal(status: 413, message: "Content Too Large: a request body may hold at most \(limit) bytes")
+        if let declared = request.headers[.contentLength], let length = Int(declared), length > limit {
+            return .failure(tooLarge)
+        }
+        let timeout = options.bodyTimeout
+        do {
+            return .success(
+                try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                    group.addTask {
+                        var request = request
+                        return try await request.collectBody(upTo: limit)
+                    }
+                    group.addTask {
+                        try await Task.sleep(for: timeout)
+                        return nil
+                    }
+                    defer { group.cancelAll() }
+                    guard let body = try await group.next() ?? nil else { throw BodyTimeout() }
+                    return body
+                })
+        } catch is BodyTimeout {
+            return .failure(HTTPRefusal(status: 408, message: "Request Timeout: the body did not arrive within \(timeout)"))
+        } catch {
+            return .failure(tooLarge)
+        }
+    }
+
+    private struct BodyTimeout: Error {}
 }

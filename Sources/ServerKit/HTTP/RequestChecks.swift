@@ -1,51 +1,45 @@
+import HTTPTypes
 import MCP
 
-/// The header checks of a stateless POST, on header values alone, so the direct
-/// path can run them on the server's own request type and the SDK path through
-/// ``StatelessPostValidator``.
-enum StatelessPostChecks {
-    /// Why the request is refused, as the answer to send; `nil` if it passes.
+/// The header checks of an MCP request over HTTP, on header values alone, the same for
+/// stateless and stateful serving.
+enum RequestChecks {
+    static let protocolVersionField = HTTPField.Name("MCP-Protocol-Version")!
+    static let sessionIDField = HTTPField.Name("Mcp-Session-Id")!
+
+    /// Why a POST is refused; `nil` if it passes.
     ///
     /// - `Accept`: JSON, anything, or no header at all (as the seed's plain clients
-    ///   send). The SDK's own check demands an explicit `application/json`, which
-    ///   would turn away `curl -H 'Content-Type: application/json'`.
-    /// - `Content-Type`: `application/json`.
+    ///   send): answers to POSTs are JSON. A stricter check would turn away
+    ///   `curl -H 'Content-Type: application/json'`.
+    /// - `Content-Type`: `application/json`, in any case; `Content-Encoding` none.
     /// - `MCP-Protocol-Version`: absent, or a version this server speaks.
-    static func refusal(
-        accept: String?, contentType: String?, protocolVersion: String?, isInitialization: Bool
-    ) -> MCP.HTTPResponse? {
-        if let accept, !accept.split(separator: ",").contains(where: acceptsJSON) {
-            return .error(
-                statusCode: 406,
-                .invalidRequest("Not Acceptable: this endpoint answers with application/json; accept it or omit Accept"))
+    static func refusal(ofPost headers: HTTPFields) -> HTTPRefusal? {
+        if let accept = headers[.accept], !accept.split(separator: ",").contains(where: acceptsAnswer) {
+            return HTTPRefusal(
+                status: 406, message: "Not Acceptable: this endpoint answers with application/json; accept it or omit Accept")
         }
-        guard contentType?[...].isMediaType("application/json") == true else {
-            return .error(
-                statusCode: 415, .invalidRequest("Unsupported Media Type: send the JSON-RPC message as application/json"))
+        guard headers[.contentType]?[...].isMediaType("application/json") == true else {
+            return HTTPRefusal(status: 415, message: "Unsupported Media Type: send the JSON-RPC message as application/json")
         }
-        if !isInitialization, let protocolVersion, !Version.supported.contains(protocolVersion) {
-            let supported = Version.supported.sorted().joined(separator: ", ")
-            return .error(
-                statusCode: 400,
-                .invalidRequest("Bad Request: unsupported protocol version \(protocolVersion); supported: \(supported)"))
+        if let encoding = headers[.contentEncoding], encoding.trimmingASCIISpaces.lowercased() != "identity" {
+            return HTTPRefusal(status: 415, message: "Unsupported Media Type: send the body without Content-Encoding")
         }
-        return nil
+        return protocolVersionRefusal(headers)
     }
 
-    private static func acceptsJSON(_ item: Substring) -> Bool {
+    /// Why a request naming an unsupported `MCP-Protocol-Version` is refused.
+    static func protocolVersionRefusal(_ headers: HTTPFields) -> HTTPRefusal? {
+        guard let version = headers[protocolVersionField], !Version.supported.contains(version) else { return nil }
+        let supported = Version.supported.sorted().joined(separator: ", ")
+        return HTTPRefusal(
+            status: 400,
+            message: "Bad Request: unsupported protocol version \(version.clipped(to: 40)); supported: \(supported)")
+    }
+
+    private static func acceptsAnswer(_ item: Substring) -> Bool {
         item.trimmingASCIISpaces.isEmpty || item.isMediaType("application/json") || item.isMediaType("application/*")
             || item.isMediaType("*/*")
-    }
-}
-
-/// ``StatelessPostChecks`` for the SDK's stateless transport, which validates
-/// requests built by `MCP.HTTPRequest.init(_:body:)` with lowercase header names.
-struct StatelessPostValidator: HTTPRequestValidator {
-    func validate(_ request: MCP.HTTPRequest, context: HTTPValidationContext) -> MCP.HTTPResponse? {
-        guard context.httpMethod == "POST" else { return nil }
-        return StatelessPostChecks.refusal(
-            accept: request.headers["accept"], contentType: request.headers["content-type"],
-            protocolVersion: request.headers["mcp-protocol-version"], isInitialization: context.isInitializationRequest)
     }
 }
 
@@ -66,9 +60,11 @@ extension Substring {
         let next = item[position]
         return next == UInt8(ascii: ";") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
     }
+}
 
+extension StringProtocol {
     var trimmingASCIISpaces: Substring {
-        var result = self
+        var result = Substring(self)
         while let first = result.first, first == " " || first == "\t" { result.removeFirst() }
         while let last = result.last, last == " " || last == "\t" { result.removeLast() }
         return result

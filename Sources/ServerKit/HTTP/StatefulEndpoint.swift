@@ -1,92 +1,145 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import Logging
 import MCP
+import Synchronization
 
-/// Sessions with SSE streams (`--stateful`): a server per `Mcp-Session-Id`, kept
-/// until the client deletes it or leaves it idle for `idleTimeout`.
-actor StatefulEndpoint: SDKTransportEndpoint {
-    private struct Session {
-        let server: Server
-        let transport: StatefulHTTPServerTransport
-        var lastUsed: ContinuousClock.Instant
+/// Sessions (`--stateful`): `initialize` opens one and names it in `Mcp-Session-Id`;
+/// POSTs in it are answered with JSON, a GET opens its SSE stream for the server's
+/// own requests, DELETE ends it.
+///
+/// Sessions are bounded: one unused for ``HTTPServingOptions/sessionIdleTimeout`` ends,
+/// and past ``HTTPServingOptions/maxSessions`` the least recently used one ends to make
+/// room. A client whose session ended gets 404 and initializes again, as the protocol asks.
+final class StatefulEndpoint: MCPEndpoint {
+    private final class Session: Sendable {
+        let id: String
+        let server: ServerSession
+        let events: SessionEvents
+        let lastUsed: Mutex<ContinuousClock.Instant>
+
+        init(id: String, logger: Logger) {
+            self.id = id
+            let events = SessionEvents()
+            self.events = events
+            var logger = logger
+            logger[metadataKey: "session"] = "\(id.prefix(8))"
+            server = ServerSession(logger: logger) { message in try events.send(message) }
+            lastUsed = Mutex(.now)
+        }
+
+        func end() {
+            server.close()
+            events.finish()
+        }
     }
 
-    private let service: MCPService
+    private let router: MessageRouter
     private let logger: Logger
+    private let maxSessions: Int
     private let idleTimeout: Duration
-    private let pipeline = StandardValidationPipeline(validators: [
-        AcceptHeaderValidator(mode: .sseRequired), ContentTypeValidator(), ProtocolVersionValidator(), SessionValidator(),
-    ])
-    private var sessions: [String: Session] = [:]
+    private let sessions = Mutex<[String: Session]>([:])
 
-    init(service: MCPService, logger: Logger, idleTimeout: Duration = .seconds(3600)) {
-        self.service = service
+    init(router: MessageRouter, logger: Logger, maxSessions: Int, idleTimeout: Duration) {
+        self.router = router
         self.logger = logger
+        self.maxSessions = maxSessions
         self.idleTimeout = idleTimeout
     }
 
-    func handle(_ request: MCP.HTTPRequest) async -> MCP.HTTPResponse {
-        let now = ContinuousClock.now
-        if let id = request.header(HTTPHeaderName.sessionID) {
-            guard var session = sessions[id] else {
-                return .error(statusCode: 404, .invalidRequest("Not Found: unknown or expired session; initialize again"))
-            }
-            session.lastUsed = now
-            sessions[id] = session
-            let response = await session.transport.handleRequest(request)
-            if request.method.uppercased() == "DELETE", response.statusCode == 200 {
-                await close(id)
-            }
-            return response
+    var sessionCount: Int { sessions.withLock { $0.count } }
+
+    func respond(to request: Request, body: ByteBuffer) async -> Response {
+        guard let id = request.headers[RequestChecks.sessionIDField] else {
+            return await open(request, body: body)
         }
-        guard request.method.uppercased() == "POST", let body = request.body,
-            let message = try? JSONDecoder().decode(MethodProbe.self, from: body), message.method == "initialize"
-        else {
-            return .error(
-                statusCode: 400,
-                .invalidRequest("Bad Request: send initialize first, then the Mcp-Session-Id header it returns"))
+        guard let session = sessions.withLock({ $0[id] }) else {
+            return HTTPRefusal(status: 404, message: "Not Found: unknown or expired session; initialize again").response
         }
-        await closeIdleSessions(now: now)
-        return await openSession(for: request, at: now)
+        session.lastUsed.withLock { $0 = .now }
+        let headers: HTTPFields = [RequestChecks.sessionIDField: id]
+        switch request.method {
+        case .post:
+            if let refusal = RequestChecks.refusal(ofPost: request.headers) { return refusal.response }
+            return await router.answer(body, in: session.server, headers: headers)
+        case .get:
+            guard request.headers[.accept].map({ $0.split(separator: ",").contains { $0.isMediaType("text/event-stream") } }) == true
+            else {
+                return HTTPRefusal(status: 406, message: "Not Acceptable: a GET opens an SSE stream; accept text/event-stream")
+                    .response
+            }
+            if let refusal = RequestChecks.protocolVersionRefusal(request.headers) { return refusal.response }
+            return session.events.openStream(headers: headers)
+        case .delete:
+            end(id)
+            return Response(status: .ok, headers: headers)
+        default:
+            return HTTPRefusal(status: 405, message: "Method Not Allowed", headers: ["Allow": "GET, POST, DELETE"]).response
+        }
     }
 
     func shutdown() async {
-        for id in sessions.keys { await close(id) }
-    }
-
-    private func openSession(for request: MCP.HTTPRequest, at now: ContinuousClock.Instant) async -> MCP.HTTPResponse {
-        let id = UUID().uuidString
-        let transport = StatefulHTTPServerTransport(
-            sessionIDGenerator: FixedSessionID(id: id), validationPipeline: pipeline, logger: logger)
-        do {
-            let server = try await service.start(on: transport, bidirectional: true, logger: logger)
-            sessions[id] = Session(server: server, transport: transport, lastUsed: now)
-            let response = await transport.handleRequest(request)
-            if case .error = response { await close(id) }
-            return response
-        } catch {
-            await transport.disconnect()
-            return .error(statusCode: 500, .internalError("The server could not open a session"))
+        let all = sessions.withLock { sessions in
+            defer { sessions = [:] }
+            return Array(sessions.values)
         }
+        for session in all { session.end() }
     }
 
-    private func closeIdleSessions(now: ContinuousClock.Instant) async {
-        for (id, session) in sessions where now - session.lastUsed > idleTimeout {
-            await close(id)
+    // MARK: - Opening and ending
+
+    private func open(_ request: Request, body: ByteBuffer) async -> Response {
+        guard request.method == .post, Self.isInitialize(body) else {
+            return HTTPRefusal(
+                status: 400, message: "Bad Request: send initialize first, then the Mcp-Session-Id header it returns"
+            ).response
         }
+        if let refusal = RequestChecks.refusal(ofPost: request.headers) { return refusal.response }
+        let session = Session(id: UUID().uuidString, logger: logger)
+        let response = await router.answer(
+            body, in: session.server, headers: [RequestChecks.sessionIDField: session.id])
+        guard session.server.protocolVersion != nil else {
+            // initialize was refused: no session to keep, and none to name.
+            session.end()
+            var refused = response
+            refused.headers[RequestChecks.sessionIDField] = nil
+            return refused
+        }
+        keep(session)
+        return response
     }
 
-    private func close(_ id: String) async {
-        guard let session = sessions.removeValue(forKey: id) else { return }
-        await session.server.stop()
+    /// Keeps a new session, first ending idle ones and, past the limit, the least recently used.
+    private func keep(_ session: Session) {
+        let now = ContinuousClock.now
+        let ended: [Session] = sessions.withLock { sessions in
+            var ended: [Session] = []
+            for (id, candidate) in sessions
+            where !candidate.events.hasOpenStream && now - candidate.lastUsed.withLock({ $0 }) > idleTimeout {
+                ended.append(sessions.removeValue(forKey: id)!)
+            }
+            while sessions.count >= maxSessions,
+                let oldest = sessions.values.min(by: { $0.lastUsed.withLock { $0 } < $1.lastUsed.withLock { $0 } })
+            {
+                ended.append(sessions.removeValue(forKey: oldest.id)!)
+            }
+            sessions[session.id] = session
+            return ended
+        }
+        if !ended.isEmpty {
+            logger.info("Ended idle or least recently used sessions", metadata: ["count": "\(ended.count)"])
+        }
+        for session in ended { session.end() }
     }
 
-    private struct FixedSessionID: SessionIDGenerator {
-        let id: String
-        func generateSessionID() -> String { id }
+    private func end(_ id: String) {
+        sessions.withLock { $0.removeValue(forKey: id) }?.end()
     }
 
-    private struct MethodProbe: Decodable {
-        let method: String?
+    /// Whether a body is one `initialize` request.
+    private static func isInitialize(_ body: ByteBuffer) -> Bool {
+        guard case .object(let members)? = try? body.withUnsafeReadableBytes({ try JSONParser.parse($0) }) else { return false }
+        return members["method"] == .string(Initialize.name) && members["id"] != nil
     }
 }

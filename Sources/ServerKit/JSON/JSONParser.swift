@@ -26,25 +26,63 @@ public struct JSONParser {
 
     /// Parses one JSON document from raw bytes.
     public static func parse(_ buffer: UnsafeRawBufferPointer) throws(Failure) -> Value {
-        var parser = JSONParser(bytes: buffer)
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == buffer.count else { throw parser.failure("unexpected text after the value") }
-        return value
+        try parseDocument(buffer, lenient: false).value
     }
 
-    private init(bytes: UnsafeRawBufferPointer) {
+    /// A JSON-RPC message body as read: the value, and the text of each numeric `id`
+    /// of the message (or of each message in a batch), by position.
+    struct MessageBody {
+        var value: Value
+        var numericIDs: [Int: String]
+    }
+
+    /// Parses a message body, keeping the text of numeric ids so that an id such as
+    /// 2^64 is answered digit for digit.
+    ///
+    /// - Parameter lenient: read ill-formed UTF-8 and lone surrogates as U+FFFD and
+    ///   numbers out of range as infinite, instead of failing; used only to find the id
+    ///   of a message that is then refused.
+    static func parseMessageBody(_ buffer: UnsafeRawBufferPointer, lenient: Bool = false) throws(Failure) -> MessageBody {
+        try parseDocument(buffer, lenient: lenient)
+    }
+
+    private static func parseDocument(_ buffer: UnsafeRawBufferPointer, lenient: Bool) throws(Failure) -> MessageBody {
+        var parser = JSONParser(bytes: buffer, lenient: lenient)
+        parser.skipWhitespace()
+        let value = try parser.parseValue(message: .top)
+        parser.skipWhitespace()
+        guard parser.index == buffer.count else { throw parser.failure("unexpected text after the value") }
+        return MessageBody(value: value, numericIDs: parser.numericIDs)
+    }
+
+    private let lenient: Bool
+    private var numericIDs: [Int: String] = [:]
+
+    private init(bytes: UnsafeRawBufferPointer, lenient: Bool) {
         self.bytes = bytes
+        self.lenient = lenient
+    }
+
+    /// Where a value sits in a message body: the document itself, a message of a
+    /// top-level batch, or deeper.
+    private enum MessageLevel {
+        case top
+        case message(Int)
+        case inner
     }
 
     // MARK: - Values
 
-    private mutating func parseValue() throws(Failure) -> Value {
+    private mutating func parseValue(message level: MessageLevel = .inner) throws(Failure) -> Value {
         guard index < bytes.count else { throw failure("unexpected end of input") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "{"):
+            switch level {
+            case .top: return try parseObject(message: 0)
+            case .message(let position): return try parseObject(message: position)
+            case .inner: return try parseObject(message: nil)
+            }
+        case UInt8(ascii: "["): return try parseArray(isBatch: { if case .top = level { true } else { false } }())
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expect("true"); return .bool(true)
         case UInt8(ascii: "f"): try expect("false"); return .bool(false)
@@ -54,7 +92,9 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseObject() throws(Failure) -> Value {
+    /// - Parameter message: the position of the message this object is, if it is one,
+    ///   whose numeric `id` text is kept.
+    private mutating func parseObject(message: Int?) throws(Failure) -> Value {
         try enter()
         index += 1
         var object: [String: Value] = [:]
@@ -72,7 +112,15 @@ public struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             index += 1
             skipWhitespace()
-            object[key] = try parseValue()
+            let start = index
+            let value = try parseValue()
+            if let message, key == "id" {
+                switch value {
+                case .int, .double: numericIDs[message] = text(start..<index)
+                default: numericIDs[message] = nil
+                }
+            }
+            object[key] = value
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
                 index += 1
@@ -85,7 +133,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseArray() throws(Failure) -> Value {
+    private mutating func parseArray(isBatch: Bool) throws(Failure) -> Value {
         try enter()
         index += 1
         var array: [Value] = []
@@ -97,7 +145,7 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
-            array.append(try parseValue())
+            array.append(try parseValue(message: isBatch ? .message(array.count) : .inner))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
                 index += 1
@@ -117,7 +165,7 @@ public struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let string = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let string = try validatedText(start..<index)
                 index += 1
                 return string
             }
@@ -131,7 +179,7 @@ public struct JSONParser {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: utf8, as: UTF8.self)
+                return try string(fromUTF8: utf8)
             case UInt8(ascii: "\\"):
                 guard index < bytes.count else { break }
                 let escape = bytes[index]
@@ -143,18 +191,7 @@ public struct JSONParser {
                 case UInt8(ascii: "n"): utf8.append(0x0A)
                 case UInt8(ascii: "r"): utf8.append(0x0D)
                 case UInt8(ascii: "t"): utf8.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try parseHex4()
-                    if (0xD800..<0xDC00).contains(scalar), peek(UInt8(ascii: "\\")), index + 1 < bytes.count,
-                        bytes[index + 1] == UInt8(ascii: "u")
-                    {
-                        index += 2
-                        let low = try parseHex4()
-                        if (0xDC00..<0xE000).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        }
-                    }
-                    utf8.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
+                case UInt8(ascii: "u"): utf8.append(contentsOf: try parseUnicodeEscape().utf8)
                 default: throw failure("unknown escape")
                 }
             case 0..<0x20:
@@ -164,6 +201,40 @@ public struct JSONParser {
             }
         }
         throw failure("unterminated string")
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` already read), joining a surrogate
+    /// pair. A lone surrogate names no character, so no string can hold it.
+    private mutating func parseUnicodeEscape() throws(Failure) -> String {
+        let scalar = try parseHex4()
+        switch scalar {
+        case 0xD800..<0xDC00:
+            if peek(UInt8(ascii: "\\")), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") {
+                let resume = index
+                index += 2
+                let low = try parseHex4()
+                if (0xDC00..<0xE000).contains(low) {
+                    return String(Unicode.Scalar(0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00))!)
+                }
+                index = resume
+            }
+            return try loneSurrogate()
+        case 0xDC00..<0xE000:
+            return try loneSurrogate()
+        default:
+            return String(Unicode.Scalar(scalar)!)
+        }
+    }
+
+    private func loneSurrogate() throws(Failure) -> String {
+        guard lenient else { throw failure("a \\u escape names a lone UTF-16 surrogate, which no text can hold") }
+        return "\u{FFFD}"
+    }
+
+    private func string(fromUTF8 utf8: [UInt8]) throws(Failure) -> String {
+        if let string = String(validating: utf8, as: UTF8.self) { return string }
+        guard lenient else { throw failure("a string is not valid UTF-8") }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private mutating func parseHex4() throws(Failure) -> UInt32 {
@@ -184,26 +255,41 @@ public struct JSONParser {
         return value
     }
 
+    /// A number as JSON writes it: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    /// Integers that fit `Int` stay exact; others become `Double`, and one too large for
+    /// a `Double` is refused rather than read as infinity.
     private mutating func parseNumber() throws(Failure) -> Value {
         let start = index
-        var isInteger = true
-        while index < bytes.count, Self.isNumberByte(bytes[index]) {
-            if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) && index > start { isInteger = false }
+        if peek(UInt8(ascii: "-")) { index += 1 }
+        if peek(UInt8(ascii: "0")) {
             index += 1
+        } else {
+            guard skipDigits() else { throw failure("malformed number") }
         }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if isInteger, let integer = Int(text) { return .int(integer) }
-        guard text.last?.isNumber == true, let double = Double(text) else { throw failure("malformed number") }
+        var isInteger = true
+        if peek(UInt8(ascii: ".")) {
+            index += 1
+            isInteger = false
+            guard skipDigits() else { throw failure("malformed number: digits must follow '.'") }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            index += 1
+            isInteger = false
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
+            guard skipDigits() else { throw failure("malformed number: digits must follow the exponent") }
+        }
+        let literal = text(start..<index)
+        if isInteger, let integer = Int(literal) { return .int(integer) }
+        guard let double = Double(literal) else { throw failure("malformed number") }
+        guard double.isFinite || lenient else { throw failure("a number too large for a 64-bit float") }
         return .double(double)
     }
 
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
-            UInt8(ascii: "+"), UInt8(ascii: "-"):
-            true
-        default: false
-        }
+    /// Skips one or more decimal digits; false if there are none.
+    private mutating func skipDigits() -> Bool {
+        let start = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        return index > start
     }
 
     // MARK: - Helpers
@@ -232,6 +318,18 @@ public struct JSONParser {
             default: return
             }
         }
+    }
+
+    /// The bytes in `range` as text, refusing ill-formed UTF-8 unless lenient.
+    private func validatedText(_ range: Range<Int>) throws(Failure) -> String {
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[range])
+        if let string = String(validating: slice, as: UTF8.self) { return string }
+        guard lenient else { throw failure("a string is not valid UTF-8") }
+        return String(decoding: slice, as: UTF8.self)
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     private func failure(_ reason: String) -> Failure {

@@ -1,12 +1,11 @@
 import Foundation
 import Logging
 import MCP
-import Synchronization
 
 /// Everything one MCP server offers, independent of how it is reached.
 ///
-/// A service makes a fresh SDK `Server` for each connection: one for a stdio
-/// process, one per session over stateful HTTP, one per request over stateless HTTP.
+/// The same service answers over stdio and over HTTP: ``MessageRouter`` reads each
+/// message, and the service says what the server is and what its tools do.
 public struct MCPService: Sendable {
     public var name: String
     public var title: String?
@@ -16,11 +15,10 @@ public struct MCPService: Sendable {
     /// Runs when the client has sent `notifications/initialized`, on connections that
     /// can carry requests from server to client (stdio and stateful HTTP).
     public var onInitialized: (@Sendable (ClientConnection) async -> Void)?
-    /// Adds handlers of the service's own to each new server, before it starts.
-    public var configure: (@Sendable (Server, ClientConnection) async -> Void)?
+    /// Runs when the client says its roots changed (`notifications/roots/list_changed`).
+    public var onRootsChanged: (@Sendable (ClientConnection) async -> Void)?
 
     private let toolsByName: [String: AnyTool]
-    private let descriptors: [Tool]
     /// `tools/list`'s result, encoded once.
     let toolsListJSON: Data
 
@@ -31,7 +29,7 @@ public struct MCPService: Sendable {
         instructions: String? = nil,
         tools: [AnyTool],
         onInitialized: (@Sendable (ClientConnection) async -> Void)? = nil,
-        configure: (@Sendable (Server, ClientConnection) async -> Void)? = nil
+        onRootsChanged: (@Sendable (ClientConnection) async -> Void)? = nil
     ) {
         self.name = name
         self.title = title
@@ -39,93 +37,70 @@ public struct MCPService: Sendable {
         self.instructions = instructions
         self.tools = tools
         self.onInitialized = onInitialized
-        self.configure = configure
+        self.onRootsChanged = onRootsChanged
         self.toolsByName = Dictionary(tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        self.descriptors = tools.map(\.descriptor)
-        self.toolsListJSON = Self.encodeToolsList(descriptors)
+        self.toolsListJSON = Self.encoder.encodeOrEmpty(ListTools.Result(tools: tools.map(\.descriptor)))
+    }
+
+    /// The tool named `name`, compared as bytes.
+    func tool(named name: String) -> AnyTool? {
+        guard let tool = toolsByName[name], tool.name.utf8.elementsEqual(name.utf8) else { return nil }
+        return tool
+    }
+
+    func unknownTool(_ name: String) -> JSONRPCError {
+        .invalidParams("Unknown tool: \(name.clipped(to: 100)). Available tools: \(tools.map(\.name).joined(separator: ", ")).")
     }
 
     /// Calls a tool by name, as `tools/call` does.
     ///
-    /// - Throws: `MCPError.invalidParams` for a tool the service does not have, which
-    ///   the client receives as a JSON-RPC error.
-    public func callTool(named name: String, arguments: [String: Value]?) async throws -> CallTool.Result {
-        guard let tool = toolsByName[name] else {
-            throw MCPError.invalidParams(
-                "Unknown tool: \(name). Available tools: \(tools.map(\.name).joined(separator: ", ")).")
-        }
+    /// - Throws: ``JSONRPCError`` (invalid params) for a tool the service does not have.
+    public func callTool(named name: String, arguments: [String: Value]?) async throws(JSONRPCError) -> CallTool.Result {
+        guard let tool = tool(named: name) else { throw unknownTool(name) }
         return await tool.call(arguments: arguments)
     }
 
-    /// Makes a server for one connection and starts it on `transport`.
-    ///
-    /// - Parameter bidirectional: whether the transport carries server-to-client requests.
-    /// - Parameter declaration: where the client's `initialize` is recorded; a transport that
-    ///   answers `initialize` itself (``ConnectionAnswers``) shares it.
-    public func start(
-        on transport: any Transport, bidirectional: Bool, logger: Logger, declaration: ClientDeclaration = .init()
-    ) async throws -> Server {
-        let server = Server(
-            name: name, version: version, title: title, instructions: instructions, capabilities: Self.capabilities)
-        let connection = ClientConnection(server: server, logger: logger, declaration: declaration)
-        let descriptors = descriptors
-        await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: descriptors) }
-        await server.withMethodHandler(CallTool.self) { [self] params in
-            try await callTool(named: params.name, arguments: params.arguments)
-        }
-        await configure?(server, connection)
-        if bidirectional, let onInitialized {
-            await server.onNotification(InitializedNotification.self) { _ in
-                // Handlers run on the server's receive loop; a request to the client from
-                // here would wait for a reply that loop cannot read, so it runs apart.
-                Task { await onInitialized(connection) }
-            }
-        }
-        try await server.start(transport: transport) { _, capabilities in
-            declaration.capabilities = capabilities
-        }
-        return server
-    }
+    // MARK: - initialize
 
     /// What every Setlist server offers: tools, a fixed list of them.
     static let capabilities = Server.Capabilities(tools: .init(listChanged: false))
-}
 
-/// The client at the other end of one connection, as a service's hooks see it.
-public final class ClientConnection: Sendable {
-    public let server: Server
-    public let logger: Logger
-    let declaration: ClientDeclaration
-
-    init(server: Server, logger: Logger, declaration: ClientDeclaration) {
-        self.server = server
-        self.logger = logger
-        self.declaration = declaration
-    }
-
-    /// What the client declared in `initialize`; `nil` before that.
-    public var capabilities: Client.Capabilities? { declaration.capabilities }
-}
-
-/// What a client declared in `initialize`, kept for the connection's life.
-public final class ClientDeclaration: Sendable {
-    private let stored = Mutex<Client.Capabilities?>(nil)
-
-    public init() {}
-
-    /// `nil` until the client has sent `initialize`.
-    public internal(set) var capabilities: Client.Capabilities? {
-        get { stored.withLock { $0 } }
-        set { stored.withLock { $0 = newValue } }
-    }
-
-    /// Records the capabilities of a first `initialize`; false when one came before.
-    func recordFirst(_ capabilities: Client.Capabilities) -> Bool {
-        stored.withLock { stored in
-            guard stored == nil else { return false }
-            stored = capabilities
-            return true
+    /// The answer to `initialize`: the client's protocol version when supported (else
+    /// the latest), the service's capabilities, name and instructions.
+    func initializeAnswer(id: RequestID, params: [String: Value], in session: ServerSession) -> Data {
+        let parameters: Initialize.Parameters
+        do {
+            parameters = try ValueDecoder().decode(Initialize.Parameters.self, from: .object(params))
+        } catch {
+            return OutgoingMessage.error(
+                id: id,
+                .invalidParams(
+                    "initialize: params must hold an InitializeRequest's protocolVersion (a string), "
+                        + "capabilities and clientInfo (objects); \(error)"))
         }
+        let protocolVersion =
+            Version.supported.contains(parameters.protocolVersion) ? parameters.protocolVersion : Version.latest
+        guard session.recordInitialize(capabilities: parameters.capabilities, protocolVersion: protocolVersion) else {
+            return OutgoingMessage.error(id: id, .invalidRequest("this session is already initialized"))
+        }
+        let result = Initialize.Result(
+            protocolVersion: protocolVersion, capabilities: Self.capabilities,
+            serverInfo: Server.Info(name: name, version: version, title: title),
+            instructions: instructions)
+        return OutgoingMessage.result(id: id, json: Self.encoder.encodeOrEmpty(result))
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+}
+
+extension JSONEncoder {
+    /// The encoded value; the protocol's own result types always encode.
+    fileprivate func encodeOrEmpty(_ value: some Encodable) -> Data {
+        (try? encode(value)) ?? Data("{}".utf8)
     }
 }
 

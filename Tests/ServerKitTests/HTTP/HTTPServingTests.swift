@@ -10,7 +10,7 @@ import Testing
 
 /// The HTTP side of ServerKit, served for real on a loopback port.
 @Suite struct HTTPServingTests {
-    static let service = MCPService(name: "test", tools: [AnyTool(Timestamp.definition)])
+    static let service = MCPService(name: "test", tools: [AnyTool(Timestamp.definition)] + TestTools.service().tools)
 
     enum Timestamp {
         struct Output: ToolOutput {
@@ -24,14 +24,10 @@ import Testing
 
     func withServer(
         _ options: HTTPServingOptions = HTTPServingOptions(port: 0),
+        service: MCPService = Self.service,
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let logger = Logger(label: "test")
-        let endpoint: any MCPEndpoint =
-            options.stateful
-            ? StatefulEndpoint(service: Self.service, logger: logger)
-            : StatelessEndpoint(service: Self.service, logger: logger)
-        let app = Application(responder: MCPResponder(endpoint: endpoint, options: options), logger: logger)
+        let (app, _) = service.httpApplication(options, eventLoops: .singleton, logger: Logger(label: "test"))
         try await app.test(.live) { client in try await body(client) }
     }
 
@@ -162,32 +158,104 @@ import Testing
 
     // MARK: - Sessions
 
-    @Test func statefulServingKeepsSessionsAndStreamsSSE() async throws {
-        try await withServer(HTTPServingOptions(port: 0, stateful: true)) { client in
-            let sessionHeader = HTTPField.Name("Mcp-Session-Id")!
-            var headers: HTTPFields = [.contentType: "application/json", .accept: "application/json, text/event-stream"]
+    static let sessionHeader = HTTPField.Name("Mcp-Session-Id")!
+    static let stateful = HTTPServingOptions(port: 0, stateful: true)
+    static let clientHeaders: HTTPFields = [.contentType: "application/json", .accept: "application/json, text/event-stream"]
+
+    /// Initializes a session and returns the headers that name it.
+    static func initialize(_ client: any TestClientProtocol) async throws -> HTTPFields {
+        let initialize = try await client.execute(
+            uri: "/mcp", method: .post, headers: clientHeaders, body: ByteBuffer(string: seedInitialize))
+        #expect(initialize.status == .ok)
+        var headers = clientHeaders
+        headers[sessionHeader] = try #require(initialize.headers[sessionHeader])
+        return headers
+    }
+
+    @Test func statefulServingKeepsSessions() async throws {
+        try await withServer(Self.stateful) { client in
             let initialize = try await client.execute(
-                uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedInitialize))
+                uri: "/mcp", method: .post, headers: Self.clientHeaders, body: ByteBuffer(string: Self.seedInitialize))
             #expect(initialize.status == .ok)
-            #expect(initialize.headers[.contentType] == "text/event-stream")
-            let session = try #require(initialize.headers[sessionHeader])
+            #expect(initialize.headers[.contentType] == "application/json")
+            var headers = Self.clientHeaders
+            headers[Self.sessionHeader] = try #require(initialize.headers[Self.sessionHeader])
             #expect(String(buffer: initialize.body).contains(#""serverInfo""#))
 
             let sessionless = try await client.execute(
-                uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedCall))
+                uri: "/mcp", method: .post, headers: Self.clientHeaders, body: ByteBuffer(string: Self.seedCall))
             #expect(sessionless.status == .badRequest)
 
-            headers[sessionHeader] = session
             let call = try await client.execute(
                 uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedCall))
             #expect(call.status == .ok)
             #expect(String(buffer: call.body).contains("2025-09-23 15:45:56 UTC"))
+
+            let again = try await client.execute(
+                uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedInitialize))
+            #expect(try Self.json(again)["error"]?.objectValue?["code"] == -32600)
 
             let delete = try await client.execute(uri: "/mcp", method: .delete, headers: headers)
             #expect(delete.status == .ok)
             let afterDelete = try await client.execute(
                 uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedCall))
             #expect(afterDelete.status == .notFound)
+        }
+    }
+
+    @Test func aRefusedInitializeOpensNoSession() async throws {
+        try await withServer(Self.stateful) { client in
+            let refused = try await client.execute(
+                uri: "/mcp", method: .post, headers: Self.clientHeaders,
+                body: ByteBuffer(string: #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":7}}"#))
+            #expect(refused.headers[Self.sessionHeader] == nil)
+            #expect(try Self.json(refused)["error"]?.objectValue?["code"] == -32602)
+        }
+    }
+
+    @Test func contentTypesAreReadInAnyCaseWithOrWithoutSessions() async throws {
+        for options in [HTTPServingOptions(port: 0), Self.stateful] {
+            try await withServer(options) { client in
+                var headers: HTTPFields = [.contentType: "APPLICATION/JSON; Charset=UTF-8"]
+                if options.stateful { headers = try await Self.initialize(client); headers[.contentType] = "APPLICATION/JSON" }
+                let call = try await client.execute(uri: "/mcp", method: .post, headers: headers, body: ByteBuffer(string: Self.seedCall))
+                #expect(call.status == .ok)
+            }
+        }
+    }
+
+    @Test func sessionsAreBoundedAndTheLeastRecentlyUsedEndsFirst() async throws {
+        var options = Self.stateful
+        options.maxSessions = 2
+        try await withServer(options) { client in
+            let first = try await Self.initialize(client)
+            let second = try await Self.initialize(client)
+            let ping = ByteBuffer(string: #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#)
+            #expect(try await client.execute(uri: "/mcp", method: .post, headers: first, body: ping).status == .ok)
+            let third = try await Self.initialize(client)
+            #expect(try await client.execute(uri: "/mcp", method: .post, headers: second, body: ping).status == .notFound)
+            #expect(try await client.execute(uri: "/mcp", method: .post, headers: first, body: ping).status == .ok)
+            #expect(try await client.execute(uri: "/mcp", method: .post, headers: third, body: ping).status == .ok)
+        }
+    }
+
+    @Test func idleSessionsEnd() async throws {
+        var options = Self.stateful
+        options.sessionIdleTimeout = .milliseconds(200)
+        try await withServer(options) { client in
+            let first = try await Self.initialize(client)
+            try await Task.sleep(for: .milliseconds(400))
+            _ = try await Self.initialize(client)
+            let ping = ByteBuffer(string: #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#)
+            #expect(try await client.execute(uri: "/mcp", method: .post, headers: first, body: ping).status == .notFound)
+        }
+    }
+
+    @Test func aGetWithoutSSEIsNotAcceptable() async throws {
+        try await withServer(Self.stateful) { client in
+            var headers = try await Self.initialize(client)
+            headers[.accept] = "application/json"
+            #expect(try await client.execute(uri: "/mcp", method: .get, headers: headers).status == .notAcceptable)
         }
     }
 }

@@ -1,0 +1,47 @@
+/// A JSON-RPC error: what was wrong with a message, worded so the client can fix it.
+///
+/// Messages name what the client sent only in short: a tool name or method of a
+/// megabyte is clipped, never echoed back whole.
+public struct JSONRPCError: Error, Sendable, Equatable {
+    public var code: Int
+    public var message: String
+
+    public init(code: Int, message: String) {
+        self.code = code
+        self.message = message.clipped(to: Self.maximumMessageLength)
+    }
+
+    static let maximumMessageLength = 2_000
+
+    /// The message is not JSON (or not UTF-8).
+    static func parseError(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: -32700, message: "Parse error: \(detail)")
+    }
+
+    /// The JSON is not a JSON-RPC request.
+    static func invalidRequest(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: -32600, message: "Invalid Request: \(detail)")
+    }
+
+    static func methodNotFound(_ method: String) -> JSONRPCError {
+        JSONRPCError(code: -32601, message: "Method not found: \(method.clipped(to: 100))")
+    }
+
+    public static func invalidParams(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: -32602, message: "Invalid params: \(detail)")
+    }
+
+    static func internalError(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: -32603, message: "Internal error: \(detail)")
+    }
+}
+
+extension String {
+    /// The string, or its first `limit` Unicode scalars and a note of how much was left
+    /// out. Scalars, not characters: one character can hold any number of combining marks.
+    func clipped(to limit: Int) -> String {
+        guard utf8.count > limit else { return self }
+        let kept = String(String.UnicodeScalarView(unicodeScalars.prefix(limit)))
+        return "\(kept)… (\(utf8.count - kept.utf8.count) more bytes)"
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import MCP
+
+/// The JSON-RPC messages a server writes: answers to the client's requests, and
+/// requests of its own. Members are sorted, as the MCP SDK writes them.
+enum OutgoingMessage {
+    /// `{"id":…,"jsonrpc":"2.0","result":…}` with the result already encoded.
+    static func result(id: RequestID, json result: some Sequence<UInt8>) -> Data {
+        var output = Array(#"{"id":"#.utf8)
+        id.write(into: &output)
+        output.append(contentsOf: #","jsonrpc":"2.0","result":"#.utf8)
+        output.append(contentsOf: result)
+        output.append(UInt8(ascii: "}"))
+        return Data(output)
+    }
+
+    /// `{"error":{"code":…,"message":…},"id":…,"jsonrpc":"2.0"}`; the id is `null` when
+    /// the request's could not be read.
+    static func error(id: RequestID?, _ error: JSONRPCError) -> Data {
+        var output = Array(#"{"error":{"code":"#.utf8)
+        output.append(contentsOf: String(error.code).utf8)
+        output.append(contentsOf: #","message":"#.utf8)
+        JSONWriter.writeString(error.message, into: &output)
+        output.append(contentsOf: #"},"id":"#.utf8)
+        if let id { id.write(into: &output) } else { output.append(contentsOf: "null".utf8) }
+        output.append(contentsOf: #","jsonrpc":"2.0"}"#.utf8)
+        return Data(output)
+    }
+
+    /// A request from the server to the client.
+    static func request(id: RequestID, method: String, params: Value?) -> Data {
+        var output = Array(#"{"id":"#.utf8)
+        id.write(into: &output)
+        output.append(contentsOf: #","jsonrpc":"2.0","method":"#.utf8)
+        JSONWriter.writeString(method, into: &output)
+        if let params {
+            output.append(contentsOf: #","params":"#.utf8)
+            JSONWriter.write(params, into: &output)
+        }
+        output.append(UInt8(ascii: "}"))
+        return Data(output)
+    }
+
+    /// The answers to a batch, as one JSON array.
+    static func batch(_ answers: [Data]) -> Data {
+        var output = Data([UInt8(ascii: "[")])
+        for (offset, answer) in answers.enumerated() {
+            if offset > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(answer)
+        }
+        output.append(UInt8(ascii: "]"))
+        return output
+    }
+}

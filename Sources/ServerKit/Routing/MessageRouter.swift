@@ -1,0 +1,217 @@
+import Foundation
+import MCP
+import Synchronization
+
+/// The one place that reads what a client sent and decides what it gets.
+///
+/// Transports (stdio, stateless and stateful HTTP) only move bytes: they hand each
+/// body to ``receive(_:in:reply:)`` and send on what `reply` is given. Every request,
+/// alone or in a batch, valid or not, is answered exactly once and with its own id,
+/// unless the client cancels it; notifications and the client's answers are never
+/// answered.
+struct MessageRouter: Sendable {
+    let service: MCPService
+
+    /// Reads one body and starts what it asks for.
+    ///
+    /// Synchronous up to the point where work starts, so that a transport that hands
+    /// bodies over in order has them registered in order: a cancellation always finds
+    /// the request that came before it.
+    ///
+    /// - Returns: what is owed. Unless nothing is, `reply` is called exactly once: with
+    ///   the answer, or with `nil` when the client cancelled the request meanwhile.
+    @discardableResult
+    func receive(
+        _ body: UnsafeRawBufferPointer, in session: ServerSession, reply: @escaping @Sendable (Data?) -> Void
+    ) -> Owed {
+        session.owe()
+        let settling: @Sendable (Data?) -> Void = { answer in
+            reply(answer)
+            session.settle()
+        }
+        let owed: Owed
+        switch IncomingBody(body) {
+        case .unreadable(let id, let error):
+            session.logger.notice("Answered a message that is not JSON", metadata: ["bytes": "\(body.count)", "error": "\(error.message)"])
+            settling(OutgoingMessage.error(id: id, error))
+            owed = .refusal
+        case .single(.invalid(let id, let error)):
+            _ = handle(.invalid(id: id, error), in: session, reply: settling)
+            owed = .refusal
+        case .single(let message):
+            owed = handle(message, in: session, reply: settling) ? .answer : .nothing
+        case .batch(let messages):
+            owed = handle(batch: messages, in: session, reply: settling) ? .answer : .nothing
+        }
+        if owed == .nothing { session.settle() }
+        return owed
+    }
+
+    /// What a body is owed.
+    enum Owed: Equatable {
+        /// Notifications and answers only.
+        case nothing
+        /// An answer, or a batch of them.
+        case answer
+        /// An error, because the body is not a message (HTTP sends it with 400).
+        case refusal
+    }
+
+    // MARK: - Messages
+
+    private func handle(_ message: IncomingMessage, in session: ServerSession, reply: @escaping @Sendable (Data?) -> Void) -> Bool {
+        switch message {
+        case .request(let id, let method, let params):
+            answer(id: id, method: method, params: params, in: session, reply: reply)
+            return true
+        case .invalid(let id, let error):
+            session.logger.notice("Refused an invalid message", metadata: ["error": "\(error.message)"])
+            reply(OutgoingMessage.error(id: id, error))
+            return true
+        case .notification(let method, let params):
+            notice(method, params: params, in: session)
+            return false
+        case .response(let id, let result):
+            if !session.resolve(id, with: result.mapError { ClientRequestError.rejected($0) }) {
+                session.logger.notice("Dropped an answer to no request of the server's", metadata: ["id": "\(id)"])
+            }
+            return false
+        case .dropped(let reason):
+            session.logger.notice("Dropped a malformed answer", metadata: ["reason": "\(reason)"])
+            return false
+        }
+    }
+
+    /// Handles each message of a batch in order; the answers go back together, in the
+    /// order of their requests, once the last is ready.
+    private func handle(batch messages: [IncomingMessage], in session: ServerSession, reply: @escaping @Sendable (Data?) -> Void) -> Bool {
+        let answers = BatchAnswers(count: messages.count, reply: reply)
+        var owed = 0
+        for (position, message) in messages.enumerated() {
+            if handle(message, in: session, reply: { answers.set(position, $0) }) {
+                owed += 1
+            } else {
+                answers.set(position, nil)
+            }
+        }
+        guard owed > 0 else { return false }
+        answers.release()
+        return true
+    }
+
+    // MARK: - Requests
+
+    private func answer(
+        id: RequestID, method: String, params: [String: Value], in session: ServerSession,
+        reply: @escaping @Sendable (Data?) -> Void
+    ) {
+        guard !session.isWorking(on: id) else {
+            return reply(OutgoingMessage.error(id: id, Self.idInUse(id)))
+        }
+        switch method {
+        case Initialize.name:
+            reply(service.initializeAnswer(id: id, params: params, in: session))
+        case Ping.name:
+            reply(OutgoingMessage.result(id: id, json: "{}".utf8))
+        case ListTools.name:
+            reply(OutgoingMessage.result(id: id, json: service.toolsListJSON))
+        case CallTool.name:
+            callTool(id: id, params: params, in: session, reply: reply)
+        default:
+            reply(OutgoingMessage.error(id: id, .methodNotFound(method)))
+        }
+    }
+
+    private func callTool(
+        id: RequestID, params: [String: Value], in session: ServerSession, reply: @escaping @Sendable (Data?) -> Void
+    ) {
+        guard case .string(let name)? = params["name"] else {
+            return reply(OutgoingMessage.error(id: id, .invalidParams("tools/call needs params.name, the name of a tool")))
+        }
+        let arguments: [String: Value]?
+        switch params["arguments"] {
+        case nil, .null?: arguments = nil
+        case .object(let object)?: arguments = object
+        case let other?:
+            return reply(OutgoingMessage.error(id: id, .invalidParams("params.arguments must be an object, not \(other.summary)")))
+        }
+        guard let tool = service.tool(named: name) else {
+            return reply(OutgoingMessage.error(id: id, service.unknownTool(name)))
+        }
+        let started = session.startWork(for: id) {
+            let result = await tool.call(arguments: arguments)
+            // A cancelled request gets no answer, as the protocol asks.
+            guard !Task.isCancelled else {
+                session.logger.info("Cancelled", metadata: ["id": "\(id)", "tool": "\(name)"])
+                return reply(nil)
+            }
+            do {
+                reply(OutgoingMessage.result(id: id, json: JSONWriter.data(try result.jsonValue())))
+            } catch {
+                reply(OutgoingMessage.error(id: id, .internalError("the result of \(name) could not be encoded: \(error)")))
+            }
+        }
+        if !started {
+            reply(OutgoingMessage.error(id: id, Self.idInUse(id)))
+        }
+    }
+
+    private static func idInUse(_ id: RequestID) -> JSONRPCError {
+        .invalidRequest("id \(id) belongs to a request still in progress; use a new id")
+    }
+
+    // MARK: - Notifications
+
+    private func notice(_ method: String, params: [String: Value], in session: ServerSession) {
+        switch method {
+        case InitializedNotification.name:
+            guard session.canReachClient, let onInitialized = service.onInitialized else { return }
+            let connection = ClientConnection(session: session)
+            Task { await onInitialized(connection) }
+        case CancelledNotification.name:
+            guard let requested = params["requestId"], let id = RequestID(requested, text: nil) else { return }
+            session.cancel(id)
+        case RootsListChangedNotification.name:
+            guard session.canReachClient, let onRootsChanged = service.onRootsChanged else { return }
+            let connection = ClientConnection(session: session)
+            Task { await onRootsChanged(connection) }
+        default:
+            session.logger.debug("Ignored a notification", metadata: ["method": "\(method.clipped(to: 100))"])
+        }
+    }
+}
+
+/// The answers to one batch, gathered in order until every message has been dealt with.
+private final class BatchAnswers: Sendable {
+    private let reply: @Sendable (Data?) -> Void
+    private let state: Mutex<(answers: [Data?], pending: Int)>
+
+    /// - Parameter count: the batch's messages; one more is held until ``release()``.
+    init(count: Int, reply: @escaping @Sendable (Data?) -> Void) {
+        self.reply = reply
+        state = Mutex((Array(repeating: nil, count: count), count + 1))
+    }
+
+    func set(_ position: Int, _ answer: Data?) {
+        let done = state.withLock { state in
+            state.answers[position] = answer
+            state.pending -= 1
+            return state.pending == 0 ? state.answers : nil
+        }
+        if let done { finish(done) }
+    }
+
+    /// Lets the answers go once the last message is dealt with.
+    func release() {
+        let done = state.withLock { state in
+            state.pending -= 1
+            return state.pending == 0 ? state.answers : nil
+        }
+        if let done { finish(done) }
+    }
+
+    private func finish(_ answers: [Data?]) {
+        let written = answers.compactMap { $0 }
+        reply(written.isEmpty ? nil : OutgoingMessage.batch(written))
+    }
+}
