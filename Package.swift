@@ -61,7 +61,7 @@ let package = Package(
         ),
         .target(name: "CFileSystem"),
         .target(name: "FilesServer", dependencies: ["ServerKit", "CFileSystem"]),
-        .target(name: "ClockServer", dependencies: ["ServerKit"]),
+        .target(name: "ClockServer", dependencies: ["ServerKit", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "SpotifyAPI",
             dependencies: [
@@ -125,7 +125,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ClockServerTests",
-            dependencies: ["ClockServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
+            dependencies: [
+                "ClockServer", "ServerKit", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )
