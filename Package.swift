@@ -90,7 +90,9 @@ let package = Package(
         ),
         .testTarget(
             name: "setlistTests",
-            dependencies: ["setlist", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "setlist", "SpotifySandbox", "SpotifyAPI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "ServerKitTests",
