@@ -66,7 +66,7 @@ let package = Package(
         ),
         .target(name: "CFileSystem"),
         .target(name: "FilesServer", dependencies: ["ServerKit", "CFileSystem"]),
-        .target(name: "ClockServer", dependencies: ["ServerKit"]),
+        .target(name: "ClockServer", dependencies: ["ServerKit", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "SpotifyAPI",
             dependencies: [
@@ -95,7 +95,9 @@ let package = Package(
         ),
         .testTarget(
             name: "setlistTests",
-            dependencies: ["setlist", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "setlist", "SpotifySandbox", "SpotifyAPI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "ServerKitTests",
@@ -130,7 +132,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ClockServerTests",
-            dependencies: ["ClockServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
+            dependencies: [
+                "ClockServer", "ServerKit", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

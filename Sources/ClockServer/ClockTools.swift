@@ -11,7 +11,7 @@ public enum ClockTools {
     }
 
     /// The zone the descriptions suggest when the user names none, as the reference server does.
-    static let localZone = TimeZoneDatabase.localZoneName()
+    static let localZone = LocalZone.find()
 
     static let annotations = Tool.Annotations(
         readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)
@@ -36,7 +36,7 @@ public enum ClockTools {
         static let schema = JSONSchema.object([
             "timezone": .string(
                 "IANA timezone name (e.g., 'America/New_York', 'Europe/London'). "
-                    + "Use '\(localZone)' as local timezone if no timezone provided by the user.")
+                    + "Use '\(localZone.name)' as local timezone if no timezone provided by the user.")
         ])
     }
 
@@ -61,11 +61,11 @@ public enum ClockTools {
         static let schema = JSONSchema.object([
             "source_timezone": .string(
                 "Source IANA timezone name (e.g., 'America/New_York', 'Europe/London'). "
-                    + "Use '\(localZone)' as local timezone if no source timezone provided by the user."),
+                    + "Use '\(localZone.name)' as local timezone if no source timezone provided by the user."),
             "time": .string("Time to convert in 24-hour format (HH:MM)"),
             "target_timezone": .string(
                 "Target IANA timezone name (e.g., 'Asia/Tokyo', 'America/San_Francisco'). "
-                    + "Use '\(localZone)' as local timezone if no target timezone provided by the user."),
+                    + "Use '\(localZone.name)' as local timezone if no target timezone provided by the user."),
         ])
     }
 

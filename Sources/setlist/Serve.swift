@@ -39,7 +39,7 @@ struct Serve: AsyncParsableCommand {
 
         func run() async throws {
             let logger = LogSetup.standardError(label: "setlist.clock")
-            try await transport.serve(.clock(), logger: logger)
+            try await transport.serve(.clock(logger: logger), logger: logger)
         }
     }
 }

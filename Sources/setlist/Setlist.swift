@@ -9,4 +9,10 @@ struct Setlist: AsyncParsableCommand {
         version: SetlistVersion.current,
         subcommands: [Serve.self, Sandbox.self, Auth.self, Doctor.self]
     )
+
+    /// Parses the arguments ``ProcessArguments`` finds, which survive a preloaded
+    /// library that moves `environ`, instead of trusting `CommandLine.arguments` alone.
+    static func main() async {
+        await main(ProcessArguments.current())
+    }
 }

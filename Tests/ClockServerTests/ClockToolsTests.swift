@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MCP
 import Testing
 
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func currentTimeReadsTheRealClock() async throws {
-        let result = try await MCPService.clock().callTool(named: "current_time", arguments: nil)
+        let result = try await MCPService.clock(logger: Logger(label: "clock-test")).callTool(named: "current_time", arguments: nil)
         let unix = try #require(result.structuredContent?.objectValue?["unix"]?.intValue)
         #expect(abs(Double(unix) - Date().timeIntervalSince1970) < 5)
         let text = try #require(result.structuredContent?.objectValue?["result"]?.stringValue)
@@ -54,7 +55,7 @@ import Testing
     @Test func descriptionsNameTheLocalZone() throws {
         let descriptor = try #require(tools.first { $0.name == "get_current_time" }?.descriptor)
         let property = descriptor.inputSchema.objectValue?["properties"]?.objectValue?["timezone"]
-        #expect(property?.objectValue?["description"]?.stringValue?.contains("'\(TimeZoneDatabase.localZoneName())'") == true)
+        #expect(property?.objectValue?["description"]?.stringValue?.contains("'\(LocalZone.find().name)'") == true)
     }
 
     // MARK: - convert_time

@@ -202,3 +202,30 @@ def test_port_comes_from_the_environment_as_in_the_image(http_server):
                                                                          "Host": "other.example"})
         assert elsewhere.status_code == 421
     assert server.stop(signal.SIGTERM) == 0
+
+
+LOCAL_ZONE = re.compile(r"Use '([^']+)' as local timezone")
+
+
+async def suggested_local_zone(server):
+    async with http_session(server.base + "/mcp") as session:
+        tools = await listed_tools(session, TOOLS)
+        zone = LOCAL_ZONE.search(tools["get_current_time"].input_schema["properties"]["timezone"]["description"])[1]
+        answer = await session.call_tool("get_current_time", {"timezone": zone})
+        assert not answer.is_error, f"the descriptions suggest {zone!r}, which the tools refuse"
+        return zone
+
+
+@pytest.mark.parametrize("tz", ["Invalid/Zone", "CET-1CEST,M3.5.0,M10.5.0/3", ":/nowhere/zoneinfo/Mars"])
+async def test_a_tz_that_names_no_zone_is_passed_over_and_logged(http_server, tz):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0", env={"TZ": tz})
+    await suggested_local_zone(server)
+    log = "".join(server.stderr_lines)
+    assert f"TZ={tz.lstrip(':')}" in log and "Set TZ to an IANA name" in log
+
+
+@pytest.mark.parametrize("tz", ["Asia/Tokyo", ":Asia/Tokyo", ":/usr/share/zoneinfo/Asia/Tokyo"])
+async def test_a_tz_that_names_a_zone_is_suggested(http_server, tz):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0", env={"TZ": tz})
+    assert await suggested_local_zone(server) == "Asia/Tokyo"
+    assert "Set TZ" not in "".join(server.stderr_lines)

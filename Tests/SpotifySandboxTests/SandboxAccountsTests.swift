@@ -26,6 +26,47 @@ import Testing
         }
     }
 
+    static func authorizeURI(redirect: String?) -> String {
+        "/authorize?client_id=sandbox-client&response_type=code" + (redirect.map { "&redirect_uri=" + FormEncoding.encode($0) } ?? "")
+    }
+
+    @Test(arguments: [
+        "javascript://127.0.0.1/%0Aalert(document.cookie)", "JavaScript://127.0.0.1/x", "data:text/html,<script>alert(1)</script>",
+        "data://127.0.0.1/x", "https://127.0.0.1:8888/callback", "https://[::1]/callback", "file:///etc/passwd",
+        "file://127.0.0.1/etc/passwd", "ftp://127.0.0.1/callback", "http://evil.example/callback",
+        "http://127.0.0.1.evil.example/callback", "http://127.0.0.1@evil.example/callback", "http://localhost:8888/callback",
+        "http://127.0.0.2/callback", "http://127.0.0.1:8888/callback#fragment", "https://setlist.example/other",
+        "//127.0.0.1/callback", "127.0.0.1/callback", "",
+    ])
+    func onlyLoopbackHTTPAndRegisteredRedirectsAreFollowed(redirect: String) async throws {
+        try await SandboxHarness.run { sandbox in
+            let response = try await sandbox.client.execute(uri: Self.authorizeURI(redirect: redirect), method: .get)
+            #expect(response.status == .badRequest)
+            #expect(response.headers[.location] == nil)
+            #expect(try sandbox.decode(AccountsErrorBody.self, response).errorDescription == "INVALID_CLIENT: Invalid redirect URI")
+        }
+    }
+
+    @Test(arguments: [
+        "http://127.0.0.1:8888/callback", "http://127.0.0.1/callback", "http://[::1]:51000/cb?keep=1",
+        "HTTP://127.0.0.1:9/x", "https://setlist.example/callback",
+    ])
+    func loopbackHTTPAndRegisteredRedirectsAreFollowed(redirect: String) async throws {
+        try await SandboxHarness.run { sandbox in
+            let response = try await sandbox.client.execute(uri: Self.authorizeURI(redirect: redirect), method: .get)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location]?.lowercased().hasPrefix(redirect.lowercased()) == true)
+            #expect(response.headers[.location]?.contains("code=sbx-code-") == true)
+        }
+    }
+
+    @Test func aMissingRedirectIsInvalidToo() async throws {
+        try await SandboxHarness.run { sandbox in
+            let response = try await sandbox.client.execute(uri: Self.authorizeURI(redirect: nil), method: .get)
+            #expect(response.status == .badRequest && response.headers[.location] == nil)
+        }
+    }
+
     @Test func theCodeNeedsTheRightVerifierAndIsGoodOnce() async throws {
         try await SandboxHarness.run { sandbox in
             let pkce = PKCE()

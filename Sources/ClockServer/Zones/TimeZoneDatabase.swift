@@ -46,28 +46,4 @@ final class TimeZoneDatabase: Sendable {
                 }
         }
     }
-
-    // MARK: - The machine's zone
-
-    /// The name of the machine's zone: `$TZ` when it names a zone, else the zone
-    /// `/etc/localtime` links to, else `/etc/timezone`, else `UTC`.
-    static func localZoneName(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        localtimeLink: String? = try? FileManager.default.destinationOfSymbolicLink(atPath: "/etc/localtime"),
-        timezoneFile: String? = try? String(contentsOfFile: "/etc/timezone", encoding: .utf8)
-    ) -> String {
-        if let variable = environment["TZ"] {
-            let name = variable.hasPrefix(":") ? String(variable.dropFirst()) : variable
-            if isZoneName(name) { return name }
-        }
-        if let link = localtimeLink, let range = link.range(of: "zoneinfo/") {
-            let name = String(link[range.upperBound...])
-            if isZoneName(name) { return name }
-        }
-        if let file = timezoneFile {
-            let name = file.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
-            if isZoneName(name) { return name }
-        }
-        return "UTC"
-    }
 }

@@ -23,6 +23,13 @@ public struct DemoCatalog: Sendable {
         public var topArtistIDs: [String]
         public var recentlyPlayed: [PlayHistory]
         public var saved: [SavedTrack]
+
+        /// `IDs` spelled `Ids`, so snake case makes `top_track_ids` of it, not `top_track_i_ds`.
+        enum CodingKeys: String, CodingKey {
+            case profile, favouriteGenres, recentlyPlayed, saved
+            case topTrackIDs = "topTrackIds"
+            case topArtistIDs = "topArtistIds"
+        }
     }
 
     public let seed: UInt64

@@ -12,12 +12,14 @@ struct SandboxRoutes: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: SpotifyErrorMiddleware())
         addAccounts(to: router)
         addLibrary(to: router)
         addPlaylists(to: router)
         addPlayer(to: router)
         addFeatures(to: router)
         addControls(to: router)
+        refuseOtherMethods(on: router)
         return router
     }
 
@@ -117,6 +119,21 @@ struct SandboxRoutes: Sendable {
     }
 
     // MARK: - Plumbing
+
+    /// Makes every other method on a path the sandbox serves a 405 naming the allowed
+    /// ones, as Spotify answers it; Hummingbird's router would answer 404, as for a
+    /// path it does not know.
+    private func refuseOtherMethods(on router: Router<BasicRequestContext>) {
+        for routes in Dictionary(grouping: router.routes, by: \.path.description).values {
+            let allowed = Set(routes.map(\.method))
+            let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
+            for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] where !allowed.contains(method) {
+                router.on(routes[0].path, method: method) { _, _ -> Response in
+                    throw HTTPError(.methodNotAllowed, headers: [.allow: allow])
+                }
+            }
+        }
+    }
 
     typealias Handler = @Sendable (SandboxState.Grant, QueryReader, Data?) async throws -> SandboxResponse
 

@@ -43,34 +43,17 @@ extension SandboxState {
         return artist
     }
 
+    /// The page of `all` that starts at `offset`, with links to its neighbours.
+    ///
+    /// No sum here can overflow, whatever the offset and limit: the end is counted
+    /// from what is left after the offset, never by adding the two.
     func page<Item>(_ all: [Item], limit: Int, offset: Int, href: String) -> Paging<Item> {
-        let slice = offset < all.count ? Array(all[offset..<min(all.count, offset + limit)]) : []
-        let next = offset + limit < all.count ? "\(href)?offset=\(offset + limit)&limit=\(limit)" : nil
+        let start = min(max(0, offset), all.count)
+        let end = start + min(max(0, limit), all.count - start)
+        let next = end < all.count ? "\(href)?offset=\(end)&limit=\(limit)" : nil
         let previous = offset > 0 ? "\(href)?offset=\(max(0, offset - limit))&limit=\(limit)" : nil
-        return Paging(items: slice, limit: limit, offset: offset, total: all.count, href: href, next: next, previous: previous)
-    }
-}
-
-/// Reading query parameters the way the Web API does, with its limits.
-struct QueryReader {
-    let values: [String: String]
-
-    func limit(default defaultValue: Int, maximum: Int) throws(SandboxFailure) -> Int {
-        guard let text = values["limit"] else { return defaultValue }
-        guard let limit = Int(text), (1...maximum).contains(limit) else { throw SandboxFailure(.error(400, "Invalid limit")) }
-        return limit
-    }
-
-    func offset(maximum: Int = .max) throws(SandboxFailure) -> Int {
-        guard let text = values["offset"] else { return 0 }
-        guard let offset = Int(text), (0...maximum).contains(offset) else { throw SandboxFailure(.error(400, "Invalid offset")) }
-        return offset
-    }
-
-    func ids(_ name: String, maximum: Int) throws(SandboxFailure) -> [String] {
-        let ids = (values[name] ?? "").split(separator: ",").map(String.init).filter { !$0.isEmpty }
-        guard !ids.isEmpty else { throw SandboxFailure(.error(400, "No \(name) given")) }
-        guard ids.count <= maximum else { throw SandboxFailure(.error(400, "Too many ids requested")) }
-        return ids
+        return Paging(
+            items: Array(all[start..<end]), limit: limit, offset: offset, total: all.count, href: href, next: next,
+            previous: previous)
     }
 }

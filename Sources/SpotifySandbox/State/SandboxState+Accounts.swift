@@ -13,10 +13,9 @@ extension SandboxState {
         guard query["response_type"] == "code" else {
             return .accountsError("unsupported_response_type", "response_type must be code")
         }
-        guard let redirect = query["redirect_uri"], let url = URL(string: redirect), let host = url.host else {
-            return .accountsError("invalid_request", "Missing or malformed redirect_uri")
-        }
-        guard url.scheme == "https" || ["127.0.0.1", "::1", "[::1]"].contains(host) else {
+        guard let redirect = query["redirect_uri"], Self.app.accepts(redirectURI: redirect),
+            var components = URLComponents(string: redirect)
+        else {
             return .accountsError("invalid_client", "INVALID_CLIENT: Invalid redirect URI")
         }
         let challenge = query["code_challenge"] ?? ""
@@ -26,14 +25,16 @@ extension SandboxState {
         let userID = query["sandbox_user"] ?? SandboxUsers.listener
         guard users[userID] != nil else { return .accountsError("invalid_request", "No sandbox user \(userID)") }
         let code = newToken("sbx-code")
+        components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "code", value: code)]
+            + (query["state"].map { [URLQueryItem(name: "state", value: $0)] } ?? [])
+        guard let location = components.string else {
+            return .accountsError("invalid_client", "INVALID_CLIENT: Invalid redirect URI")
+        }
         codes[code] = PendingCode(
             clientID: Self.app.clientID, redirectURI: redirect, challenge: challenge,
             scopes: Set((query["scope"] ?? "").split(separator: " ").map(String.init)), userID: userID,
             expires: Date().addingTimeInterval(600))
-        var components = URLComponents(string: redirect)!
-        components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "code", value: code)]
-            + (query["state"].map { [URLQueryItem(name: "state", value: $0)] } ?? [])
-        return .redirect(to: components.string!)
+        return .redirect(to: location)
     }
 
     /// `POST /api/token`: authorization code (with PKCE), refresh token, or client credentials.

@@ -40,8 +40,9 @@ extension SandboxState {
     /// `GET /track/recommendation?seeds=&size=&<feature>=` of ReccoBeats.
     func reccoRecommendations(_ query: QueryReader) throws(SandboxFailure) -> SandboxResponse {
         let seeds = try query.ids("seeds", maximum: 5)
-        let size = Int(query.values["size"] ?? "10") ?? 10
-        guard (1...100).contains(size) else { throw SandboxFailure(.error(400, "size must be 1 to 100")) }
+        guard let size = Int(query.values["size"] ?? "10"), (1...100).contains(size) else {
+            throw SandboxFailure(.error(400, "size must be 1 to 100"))
+        }
         let picks = recommend(seedIDs: seeds, genres: [], targets: Self.targets(from: query.values, prefix: ""), count: size)
         return .json(
             ReccoBeatsContent(

@@ -11,15 +11,31 @@ public actor SandboxState {
     let options: SandboxOptions
     var random: SeededRandom
 
-    /// The registered app: its id, secret, and the users added in its dashboard.
+    /// The registered app: its id, secret, redirect URIs, and the users added in its dashboard.
     public struct App: Sendable {
         public let clientID: String
         public let clientSecret: String
+        /// Redirect URIs registered in the dashboard, besides the loopback ones every app may use.
+        let redirectURIs: Set<String>
         public let registeredUsers: Set<String>
+
+        /// Whether `/authorize` may send the browser back to `uri`: a registered URI, or
+        /// a plain `http` one on 127.0.0.1 or [::1] with any port and path, as Spotify
+        /// allows for an app on the user's machine (it refuses `localhost`). Any other
+        /// scheme or host (`javascript:`, `data:`, `file:`, `https` to loopback) gets
+        /// no redirect, and neither does a fragment, which OAuth forbids.
+        func accepts(redirectURI uri: String) -> Bool {
+            if redirectURIs.contains(uri) { return true }
+            guard let components = URLComponents(string: uri), components.scheme?.lowercased() == "http",
+                components.fragment == nil, let host = components.host
+            else { return false }
+            return ["127.0.0.1", "::1", "[::1]"].contains(host)
+        }
     }
 
     public static let app = App(
         clientID: "sandbox-client", clientSecret: "sandbox-secret",
+        redirectURIs: ["https://setlist.example/callback"],
         registeredUsers: [SandboxUsers.listener, SandboxUsers.bot, SandboxUsers.free])
 
     struct User {

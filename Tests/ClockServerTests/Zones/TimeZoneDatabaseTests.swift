@@ -31,23 +31,4 @@ import Testing
         #expect(database.rules(named: "Test/Notes") == nil)
         #expect(database.rules(named: "UTC") == .utc)
     }
-
-    // MARK: - The machine's zone
-
-    @Test func localZoneComesFromTZFirst() {
-        #expect(TimeZoneDatabase.localZoneName(environment: ["TZ": ":Europe/Madrid"], localtimeLink: nil, timezoneFile: nil)
-            == "Europe/Madrid")
-        #expect(TimeZoneDatabase.localZoneName(
-            environment: ["TZ": "Asia/Tokyo"], localtimeLink: "/usr/share/zoneinfo/Europe/Madrid", timezoneFile: nil)
-            == "Asia/Tokyo")
-    }
-
-    @Test func localZoneFallsBackToTheLinkTheFileAndUTC() {
-        #expect(TimeZoneDatabase.localZoneName(
-            environment: ["TZ": "CET-1CEST,M3.5.0,M10.5.0/3"], localtimeLink: "../usr/share/zoneinfo/Asia/Kolkata",
-            timezoneFile: "Europe/Paris\n") == "Asia/Kolkata")
-        #expect(TimeZoneDatabase.localZoneName(environment: [:], localtimeLink: nil, timezoneFile: "Europe/Paris\n")
-            == "Europe/Paris")
-        #expect(TimeZoneDatabase.localZoneName(environment: [:], localtimeLink: "/etc/weird", timezoneFile: nil) == "UTC")
-    }
 }
