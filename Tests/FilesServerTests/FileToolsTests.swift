@@ -213,6 +213,29 @@ import Testing
         #expect(try await files.text("search_files", ["path": ".", "pattern": "*.flac"]) == "No matches found")
     }
 
+    /// Names that differ only in bytes (`café` in NFC and in NFD) are two files:
+    /// listed, searched, excluded and read apart.
+    @Test func canonicallyEquivalentNamesAreTwoFiles() async throws {
+        try tree.write("caf\u{E9}.txt", "composed")
+        try tree.write("cafe\u{301}.txt", "decomposed")
+        func same(_ text: String, _ expected: String) -> Bool { text.utf8.elementsEqual(expected.utf8) }
+
+        let listing = try await files.text("list_directory", ["path": "."])
+        #expect(same(listing, "[FILE] cafe\u{301}.txt\n[FILE] caf\u{E9}.txt\n[DIR] music\n[FILE] notes.txt"))
+        let found = try await files.text("search_files", ["path": ".", "pattern": "caf\u{E9}*"])
+        #expect(same(found, tree.allowed + "/caf\u{E9}.txt"))
+        let excluded = try await files.text("search_files", ["path": ".", "pattern": "*.txt", "excludePatterns": ["caf\u{E9}.txt"]])
+        #expect(same(excluded, tree.allowed + "/cafe\u{301}.txt\n" + tree.allowed + "/notes.txt"))
+        let long = String(repeating: "e\u{301}", count: 20) + ".txt"
+        try tree.write(long, "")
+        let sized = try await files.text("list_directory_with_sizes", ["path": "."])
+        #expect(FilesHarness.bytes(of: sized, contain: "[FILE] " + long + " "), "a long name is shown whole: \(sized)")
+        let drawn = try await files.text("directory_tree", ["path": ".", "excludePatterns": ["cafe\u{301}.txt", "music"]])
+        #expect(FilesHarness.bytes(of: drawn, contain: "caf\u{E9}.txt") && !FilesHarness.bytes(of: drawn, contain: "cafe\u{301}"))
+        #expect(try await files.text("read_text_file", ["path": "cafe\u{301}.txt"]) == "decomposed")
+        #expect(try await files.text("read_text_file", ["path": "caf\u{E9}.txt"]) == "composed")
+    }
+
     // MARK: - Information
 
     @Test func describesAFile() async throws {

@@ -10,6 +10,10 @@ import Testing
         ("[abc].txt", "b.txt", true), ("[!abc].txt", "b.txt", false), ("*.{mp3,flac}", "song.flac", true),
         ("*.{mp3,flac}", "song.ogg", false), ("notes.txt", "notes.txt", true), ("notes.txt", "notes_txt", false),
         ("a+b(1).txt", "a+b(1).txt", true), ("**", "deep/down/file", true),
+        ("caf\u{E9}.txt", "cafe\u{301}.txt", false), ("cafe\u{301}.txt", "caf\u{E9}.txt", false),
+        ("cafe\u{301}.txt", "cafe\u{301}.txt", true), ("caf?\u{301}.txt", "cafe\u{301}.txt", true),
+        ("*\u{301}", "cafe\u{301}", true), ("[\u{E9}x].txt", "\u{E9}.txt", true), ("[\u{E9}x].txt", "e\u{301}.txt", false),
+        ("\u{212B}*", "\u{C5}ngstr\u{F6}m", false),
     ])
     func matchesLikeMinimatchWithDotFiles(pattern: String, path: String, expected: Bool) throws {
         #expect(try Glob(pattern).matches(path) == expected)

@@ -168,3 +168,33 @@ def test_stdout_carries_protocol_messages_only(tree):
     assert by_id[4]["error"]["code"] == -32602
     assert by_id[None]["error"]["code"] == -32700
     assert done.stderr, "logs belong on stderr"
+
+
+@pytest.mark.parametrize("allowed_name, sibling_name", [("caf\u00e9", "cafe\u0301"), ("\u00c5", "\u212b")])
+@pytest.mark.parametrize(
+    "tool, arguments",
+    [
+        ("read_text_file", {"path": "{sibling}/secret.txt"}),
+        ("write_file", {"path": "{sibling}/planted.txt", "content": "x"}),
+        ("edit_file", {"path": "{sibling}/secret.txt", "edits": [{"oldText": "secret", "newText": "x"}]}),
+        ("list_directory", {"path": "{sibling}"}),
+        ("search_files", {"path": "{sibling}", "pattern": "**"}),
+        ("move_file", {"source": "{sibling}/secret.txt", "destination": "stolen.txt"}),
+    ],
+)
+async def test_a_canonically_equivalent_sibling_is_another_directory(tmp_path, allowed_name, sibling_name, tool, arguments):
+    root = tmp_path.resolve()
+    allowed, sibling = root / allowed_name, root / sibling_name
+    allowed.mkdir()
+    sibling.mkdir()
+    (sibling / "secret.txt").write_text("the secret\n")
+    assert sorted(os.listdir(root)) == sorted([allowed_name, sibling_name]), "the file system sees two names"
+    arguments = {key: value.replace("{sibling}", str(sibling)) if isinstance(value, str) else value
+                 for key, value in arguments.items()}
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        result = await session.call_tool(tool, arguments)
+    assert result.is_error and result.content[0].text.startswith("Access denied")
+    assert "the secret" not in result.content[0].text
+    assert os.listdir(sibling) == ["secret.txt"] and (sibling / "secret.txt").read_text() == "the secret\n"
+    assert os.listdir(allowed) == []
+

@@ -54,7 +54,7 @@ struct FileSystemAccess: Sendable {
         // Without /proc: the open file must be the one the checked path names now.
         let opened = try descriptor.status()
         var named = stat()
-        guard PathText.realPath(real) == real, stat(real, &named) == 0,
+        guard let current = PathText.realPath(real), PathText.same(current, real), stat(real, &named) == 0,
             named.st_dev == opened.st_dev, named.st_ino == opened.st_ino
         else { throw .symlinkInTheWay(real, allowed: allowed) }
     }
@@ -187,8 +187,8 @@ struct FileSystemAccess: Sendable {
         }
     }
 
-    /// What a directory holds, sorted by name, with each entry's own kind and size
-    /// (a symlink is reported as one, never followed).
+    /// What a directory holds, in byte order of names, with each entry's own kind
+    /// and size (a symlink is reported as one, never followed).
     func entries(of requested: String) throws(FilesError) -> [DirectoryEntry] {
         let real = try paths.existing(requested)
         let directory = try openVerified(real, flags: O_RDONLY | O_DIRECTORY)
@@ -196,25 +196,18 @@ struct FileSystemAccess: Sendable {
     }
 
     static func entries(in directory: borrowing Descriptor, path: String) throws(FilesError) -> [DirectoryEntry] {
-        let copy = dup(directory.raw)
-        guard copy >= 0, let stream = fdopendir(copy) else {
-            throw .system(operation: "list", path: path, errno: errno)
-        }
-        defer { closedir(stream) }
         var entries: [DirectoryEntry] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
+        for name in try directory.names(shownAs: path) {
             var info = stat()
             guard fstatat(directory.raw, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             entries.append(DirectoryEntry(name: name, info: info))
         }
-        return entries.sorted { $0.name < $1.name }
+        return entries.sorted { PathText.precedes($0.name, $1.name) }
     }
 }
 
 /// One name in a directory, described without following it.
-struct DirectoryEntry: Sendable, Equatable {
+struct DirectoryEntry: Sendable {
     enum Kind: Sendable, Equatable {
         case file, directory, symlink, other
     }

@@ -11,6 +11,7 @@ public enum FilesError: Error, LocalizedError, Equatable, Sendable {
     case outsideAllowed(path: String, allowed: [String])
     case resolvesOutside(path: String, target: String, allowed: [String])
     case notFound(String)
+    case notUTF8(String)
     case parentMissing(path: String, parent: String)
     case notAFile(String)
     case notADirectory(String)
@@ -36,6 +37,8 @@ public enum FilesError: Error, LocalizedError, Equatable, Sendable {
             "Access denied: \(path) is a symlink (or lies under one) that leads to \(target), outside the allowed directories (\(allowed.joined(separator: ", ")))."
         case .notFound(let path):
             "No such file or directory: \(path)."
+        case .notUTF8(let path):
+            "\(path) leads to a name that is not valid UTF-8, which this server cannot name without mistaking it for another; rename it (with `mv` in a shell) to use it here."
         case .parentMissing(let path, let parent):
             "Cannot create \(path): its parent directory \(parent) does not exist. Create it with create_directory first."
         case .notAFile(let path):

@@ -45,10 +45,14 @@ enum DirectoryTools {
         ) { input in
             var entries = try files.access().entries(of: input.path)
             if input.sortBy == "size" {
-                entries.sort { ($0.isDirectory ? 0 : $0.size, $1.name) > ($1.isDirectory ? 0 : $1.size, $0.name) }
+                entries.sort { a, b in
+                    let (sizeA, sizeB) = (a.isDirectory ? 0 : a.size, b.isDirectory ? 0 : b.size)
+                    return sizeA != sizeB ? sizeA > sizeB : PathText.precedes(a.name, b.name)
+                }
             }
             var lines = entries.map { entry in
-                let name = entry.name.padding(toLength: max(30, entry.name.count), withPad: " ", startingAt: 0)
+                // `padding` counts UTF-16 units (as JavaScript's `padEnd` does); a shorter length cuts the name.
+                let name = entry.name.padding(toLength: max(30, entry.name.utf16.count), withPad: " ", startingAt: 0)
                 let size = entry.isDirectory ? "" : SizeFormat.string(entry.size).leftPadded(to: 10)
                 return "\(entry.isDirectory ? "[DIR]" : "[FILE]") \(name) \(size)"
             }
@@ -120,7 +124,7 @@ enum DirectoryTools {
             func build(_ directory: String) throws -> [TreeNode] {
                 try access.entries(of: directory).compactMap { entry in
                     let path = PathText.join(directory, entry.name)
-                    let relative = String(path.dropFirst(root.count + 1))
+                    let relative = PathText.relative(path, to: root)
                     if excluded.contains(where: { $0.excludes(relative) }) { return nil }
                     return TreeNode(
                         name: entry.name, type: entry.isDirectory ? "directory" : "file",
@@ -163,7 +167,7 @@ enum DirectoryTools {
             func search(_ directory: String) throws {
                 for entry in try access.entries(of: directory) {
                     let path = PathText.join(directory, entry.name)
-                    let relative = String(path.dropFirst(root.count + 1))
+                    let relative = PathText.relative(path, to: root)
                     if excluded.contains(where: { $0.matches(relative) }) { continue }
                     if pattern.matches(relative) { results.append(path) }
                     if entry.isDirectory { try search(path) }
@@ -182,7 +186,7 @@ struct ExclusionPattern {
 
     init(_ pattern: String) throws {
         globs =
-            pattern.contains("*")
+            pattern.utf8.contains(UInt8(ascii: "*"))
             ? [try Glob(pattern)] : [try Glob(pattern), try Glob("**/" + pattern), try Glob("**/" + pattern + "/**")]
     }
 
