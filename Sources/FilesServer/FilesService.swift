@@ -15,7 +15,8 @@ struct FilesContext: Sendable {
 
 extension MCPService {
     /// The Files server: the reference filesystem server's tools, confined to
-    /// `directories`, or to the client's MCP roots when it offers them.
+    /// `directories`, or to the client's MCP roots when it offers them. Leftovers of
+    /// killed writes at the top of each directory are removed.
     public static func files(directories: [String], logger: Logger) -> MCPService {
         let allowed = AllowedDirectories(directories)
         for directory in allowed.current {
@@ -24,6 +25,7 @@ extension MCPService {
                 logger.warning("Allowed directory is not an existing directory (yet)", metadata: ["path": "\(directory)"])
             }
         }
+        TemporaryFile.removeLeftovers(inEach: allowed.current)
         return files(allowed: allowed)
     }
 

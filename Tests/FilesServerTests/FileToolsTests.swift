@@ -85,6 +85,21 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// The temporary file beside the target has a short name of its own, so any
+    /// legal name (up to 255 bytes) can be written and edited.
+    @Test(arguments: [230, 255])
+    func writesAndEditsNamesUpToTheLongestLegal(bytes: Int) async throws {
+        let name = String(repeating: "n", count: bytes - 4) + ".txt"
+        _ = try await files.text("write_file", ["path": .string(name), "content": "one\n"])
+        _ = try await files.text("edit_file", ["path": .string(name), "edits": [["oldText": "one", "newText": "two"]]])
+        #expect(try tree.read(name) == "two\n")
+        #expect(try tree.namesOnDisk().filter { $0.hasSuffix(".tmp") }.isEmpty)
+        if bytes == 255 {
+            let tooLong = try await files.failure("write_file", ["path": .string("n" + name), "content": "x"])
+            #expect(tooLong.contains("File name too long"))
+        }
+    }
+
     @Test func writingNeedsAnExistingParent() async throws {
         let message = try await files.failure("write_file", ["path": "albums/2026/list.txt", "content": "x"])
         #expect(message.contains("create_directory"))

@@ -198,3 +198,15 @@ async def test_a_canonically_equivalent_sibling_is_another_directory(tmp_path, a
     assert os.listdir(sibling) == ["secret.txt"] and (sibling / "secret.txt").read_text() == "the secret\n"
     assert os.listdir(allowed) == []
 
+
+async def test_leftovers_of_killed_writes_are_removed_at_start(tree):
+    allowed = tree / "allow"
+    leftover = allowed / ".setlist-0123456789abcdef.tmp"
+    leftover.write_bytes(b"x" * 4096)
+    os.utime(leftover, (0, 0))
+    (allowed / ".setlist-notes.tmp").write_text("mine")
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        listing = text(await session.call_tool("list_directory", {"path": "."}))
+    assert ".setlist-0123456789abcdef.tmp" not in listing and "[FILE] .setlist-notes.tmp" in listing
+    assert not leftover.exists() and (allowed / ".setlist-notes.tmp").read_text() == "mine"
+

@@ -98,6 +98,22 @@ extension stat {
     var isRegularFile: Bool { (st_mode & S_IFMT) == S_IFREG }
     var isSymlink: Bool { (st_mode & S_IFMT) == S_IFLNK }
     var permissionBits: mode_t { st_mode & 0o7777 }
+
+    var modificationTime: TimeInterval {
+        #if canImport(Darwin)
+            TimeInterval(st_mtimespec.tv_sec)
+        #else
+            TimeInterval(st_mtim.tv_sec)
+        #endif
+    }
+
+    var accessTime: TimeInterval {
+        #if canImport(Darwin)
+            TimeInterval(st_atimespec.tv_sec)
+        #else
+            TimeInterval(st_atim.tv_sec)
+        #endif
+    }
 }
 
 /// The C library's `open`, named apart from ``Descriptor/open(_:flags:mode:)``.

@@ -105,7 +105,9 @@ struct FileSystemAccess: Sendable {
         try Self.replace(name, in: directory, shownAs: target.path, with: data)
     }
 
-    /// Writes `data` to a temporary name in `directory`, then renames it over `name`.
+    /// Writes `data` to a temporary file in `directory`, then renames it over `name`.
+    ///
+    /// Leftovers of killed writes in `directory` are removed first.
     static func replace(
         _ name: String, in directory: borrowing Descriptor, shownAs path: String, with data: Data
     ) throws(FilesError) {
@@ -113,17 +115,17 @@ struct FileSystemAccess: Sendable {
         let exists = fstatat(directory.raw, name, &existing, AT_SYMLINK_NOFOLLOW) == 0
         if exists && existing.isDirectory { throw .notAFile(path) }
         let mode: mode_t = exists && existing.isRegularFile ? existing.permissionBits : 0o644
-        let temporary = ".\(name).setlist-\(UInt64.random(in: 0...UInt64.max)).tmp"
-        let file = try directory.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: mode, shownAs: path)
+        TemporaryFile.removeLeftovers(in: directory)
+        let temporary = try TemporaryFile.create(in: directory, mode: mode, shownAs: path)
         do throws(FilesError) {
-            try writeAll(data, to: file, path: path)
-            if exists && existing.isRegularFile { fchmod(file.raw, mode) }
-            guard fsync(file.raw) == 0 else { throw .system(operation: "write", path: path, errno: errno) }
-            guard renameat(directory.raw, temporary, directory.raw, name) == 0 else {
+            try writeAll(data, to: temporary.file, path: path)
+            if exists && existing.isRegularFile { fchmod(temporary.file.raw, mode) }
+            guard fsync(temporary.file.raw) == 0 else { throw .system(operation: "write", path: path, errno: errno) }
+            guard renameat(directory.raw, temporary.name, directory.raw, name) == 0 else {
                 throw .system(operation: "replace", path: path, errno: errno)
             }
         } catch {
-            unlinkat(directory.raw, temporary, 0)
+            unlinkat(directory.raw, temporary.name, 0)
             throw error
         }
     }
@@ -188,7 +190,8 @@ struct FileSystemAccess: Sendable {
     }
 
     /// What a directory holds, in byte order of names, with each entry's own kind
-    /// and size (a symlink is reported as one, never followed).
+    /// and size (a symlink is reported as one, never followed). Temporary files of
+    /// writes, in progress or left by a killed process, are not shown.
     func entries(of requested: String) throws(FilesError) -> [DirectoryEntry] {
         let real = try paths.existing(requested)
         let directory = try openVerified(real, flags: O_RDONLY | O_DIRECTORY)
@@ -200,6 +203,7 @@ struct FileSystemAccess: Sendable {
         for name in try directory.names(shownAs: path) {
             var info = stat()
             guard fstatat(directory.raw, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            if info.isRegularFile && TemporaryFile.isTemporaryName(name) { continue }
             entries.append(DirectoryEntry(name: name, info: info))
         }
         return entries.sorted { PathText.precedes($0.name, $1.name) }
@@ -215,17 +219,11 @@ struct DirectoryEntry: Sendable {
     let name: String
     let kind: Kind
     let size: Int
-    let modified: Date
 
     init(name: String, info: stat) {
         self.name = name
         kind = info.isDirectory ? .directory : info.isRegularFile ? .file : info.isSymlink ? .symlink : .other
         size = Int(info.st_size)
-        #if canImport(Darwin)
-            modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtimespec.tv_sec))
-        #else
-            modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
-        #endif
     }
 
     var isDirectory: Bool { kind == .directory }
