@@ -56,6 +56,20 @@ import Testing
         #expect(audio.content == [.audio(data: "AQID", mimeType: "audio/wav", annotations: nil, _meta: nil)])
     }
 
+    @Test func readsOtherTypesAsAnEmbeddedResource() async throws {
+        try Data([0, 1, 2]).write(to: URL(fileURLWithPath: tree.allowed + "/a b#?%\u{E9}.bin"))
+        let result = try await files.call("read_media_file", ["path": "a b#?%\u{E9}.bin"])
+        let uri = "file://" + tree.allowed + "/a%20b%23%3F%25%C3%A9.bin"
+        #expect(result.content == [.resource(resource: .binary(Data([0, 1, 2]), uri: uri, mimeType: "application/octet-stream"))])
+        let block: Value = ["type": "resource", "resource": ["uri": .string(uri), "mimeType": "application/octet-stream", "blob": "AAEC"]]
+        #expect(result.structuredContent == ["content": [block]])
+
+        let tool = try #require(files.service.tools.first { $0.name == "read_media_file" })
+        let item = tool.descriptor.outputSchema?.objectValue?["properties"]?.objectValue?["content"]?.objectValue?["items"]?.objectValue
+        #expect(item?["properties"]?.objectValue?["type"]?.objectValue?["enum"] == ["image", "audio", "resource"])
+        #expect(item?["properties"]?.objectValue?["resource"]?.objectValue?["properties"]?.objectValue?["blob"] != nil)
+    }
+
     @Test func readsManyFilesAndReportsEachFailureOnItsOwn() async throws {
         let text = try await files.text("read_multiple_files", ["paths": ["notes.txt", "missing.txt", "music/playlist.m3u"]])
         let parts = text.components(separatedBy: "\n---\n")

@@ -68,3 +68,14 @@ import Testing
         #expect(SizeFormat.string(bytes) == text)
     }
 }
+
+@Suite struct FileURLTests {
+    @Test(arguments: [
+        ("/a b/\u{E9}", "file:///a%20b/%C3%A9"), ("/cafe\u{301}", "file:///cafe%CC%81"), ("/x%y#z?w", "file:///x%25y%23z%3Fw"),
+        ("/a^b`c{d}e|f\\g\"h<i>j", "file:///a%5Eb%60c%7Bd%7De%7Cf%5Cg%22h%3Ci%3Ej"), ("/t\tn\n", "file:///t%09n%0A"),
+        ("/~!$&'()*+,;=:@[]", "file:///%7E!$&'()*+,;=:@%5B%5D"), ("/\u{7F}", "file:///%7F"),
+    ])
+    func encodesLikeNodesPathToFileURL(path: String, url: String) {
+        #expect(FileURL.string(forPath: path) == url)
+    }
+}

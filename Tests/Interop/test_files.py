@@ -170,6 +170,22 @@ def test_stdout_carries_protocol_messages_only(tree):
     assert done.stderr, "logs belong on stderr"
 
 
+async def test_other_media_types_come_as_an_embedded_resource(tree):
+    allowed = tree / "allow"
+    (allowed / "mix 1.bin").write_bytes(b"\x00\x01\x02")
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        await listed_tools(session, TOOLS)  # the client checks structured content against this schema
+        result = await session.call_tool("read_media_file", {"path": "mix 1.bin"})
+    assert not result.is_error
+    block = result.content[0]
+    assert block.type == "resource"
+    assert str(block.resource.uri) == f"file://{allowed}/mix%201.bin"
+    assert block.resource.mime_type == "application/octet-stream"
+    assert base64.b64decode(block.resource.blob) == b"\x00\x01\x02"
+    assert result.structured_content == {"content": [{"type": "resource", "resource": {
+        "uri": f"file://{allowed}/mix%201.bin", "mimeType": "application/octet-stream", "blob": "AAEC"}}]}
+
+
 @pytest.mark.parametrize("allowed_name, sibling_name", [("caf\u00e9", "cafe\u0301"), ("\u00c5", "\u212b")])
 @pytest.mark.parametrize(
     "tool, arguments",

@@ -80,12 +80,11 @@ enum ReadTools {
         ) { input in
             let access = files.access()
             let real = try access.paths.existing(input.path)
-            let data = try access.readFile(real, limit: mediaLimit)
+            let data = try access.readFile(real, limit: mediaLimit).base64EncodedString()
             let mimeType = mimeTypes[(real as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
-            let type = mimeType.hasPrefix("image/") ? "image" : mimeType.hasPrefix("audio/") ? "audio" : "blob"
-            return MediaResult(
-                content: [.init(type: type, data: data.base64EncodedString(), mimeType: mimeType)],
-                fileURI: URL(fileURLWithPath: real).absoluteString)
+            let type = mimeType.hasPrefix("image/") ? "image" : mimeType.hasPrefix("audio/") ? "audio" : nil
+            if let type { return MediaResult(block: .media(type: type, data: data, mimeType: mimeType)) }
+            return MediaResult(block: .resource(uri: FileURL.string(forPath: real), mimeType: mimeType, blob: data))
         }
     }
 
