@@ -242,6 +242,19 @@ import Testing
         #expect(try await files.text("search_files", ["path": ".", "pattern": "*.flac"]) == "No matches found")
     }
 
+    @Test func searchCountsASymlinkOnlyWhereItLeadsInsideAndNeverDescendsIt() async throws {
+        try tree.symlink("leak.txt", to: tree.outside + "/secret.txt")
+        try tree.symlink("door", to: tree.outside)
+        try tree.symlink("nowhere.txt", to: tree.allowed + "/missing.txt")
+        try tree.symlink("alias.txt", to: tree.allowed + "/notes.txt")
+        try tree.symlink("tunes", to: tree.allowed + "/music")
+        let root = tree.allowed
+        #expect(
+            try await files.text("search_files", ["path": ".", "pattern": "**"])
+                == ["alias.txt", "music", "music/playlist.m3u", "notes.txt", "tunes"].map { "\(root)/\($0)" }.joined(separator: "\n"))
+        #expect(try await files.text("search_files", ["path": ".", "pattern": "**/secret.txt"]) == "No matches found")
+    }
+
     /// Names that differ only in bytes (`café` in NFC and in NFD) are two files:
     /// listed, searched, excluded and read apart.
     @Test func canonicallyEquivalentNamesAreTwoFiles() async throws {

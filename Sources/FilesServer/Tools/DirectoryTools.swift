@@ -167,6 +167,8 @@ enum DirectoryTools {
             func search(_ directory: String) throws {
                 for entry in try access.entries(of: directory) {
                     let path = PathText.join(directory, entry.name)
+                    // A symlink counts only where it leads inside; it is never descended.
+                    if entry.kind == .symlink, (try? access.paths.existing(path)) == nil { continue }
                     let relative = PathText.relative(path, to: root)
                     if excluded.contains(where: { $0.matches(relative) }) { continue }
                     if pattern.matches(relative) { results.append(path) }
