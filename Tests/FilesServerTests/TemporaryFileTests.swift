@@ -94,7 +94,7 @@ import Testing
     @Test func startingTheServerRemovesLeftoversAtTheTopOfEachDirectory() throws {
         try makeLeftover(Self.leftover)
         try makeLeftover(".setlist-notes.tmp")
-        _ = MCPService.files(directories: [tree.allowed], logger: Logger(label: "test"))
+        _ = try MCPService.files(directories: [tree.allowed], logger: Logger(label: "test"))
         let names = try tree.namesOnDisk()
         #expect(!names.contains(Self.leftover))
         #expect(names.contains(".setlist-notes.tmp"))

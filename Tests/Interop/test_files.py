@@ -226,3 +226,30 @@ async def test_leftovers_of_killed_writes_are_removed_at_start(tree):
     assert ".setlist-0123456789abcdef.tmp" not in listing and "[FILE] .setlist-notes.tmp" in listing
     assert not leftover.exists() and (allowed / ".setlist-notes.tmp").read_text() == "mine"
 
+
+def run_files_server(*directories, requests=()):
+    lines = "".join(json.dumps(r) + "\n" for r in requests)
+    return subprocess.run(
+        [SETLIST, "serve", "files", *map(str, directories)], input=lines, capture_output=True, text=True, timeout=30
+    )
+
+
+def test_a_file_or_a_missing_path_is_skipped_with_a_warning(tree):
+    allowed = tree / "allow"
+    requests = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}},
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "list_allowed_directories"}},
+    ]
+    done = run_files_server(allowed / "notes.txt", tree / "missing", allowed, requests=requests)
+    assert done.returncode == 0, done.stderr
+    answers = {message["id"]: message for message in map(json.loads, done.stdout.splitlines())}
+    assert answers[2]["result"]["content"][0]["text"] == f"Allowed directories:\n{allowed}"
+    assert f"{allowed / 'notes.txt'} is not a directory, skipping" in done.stderr
+    assert f"Cannot access directory {tree / 'missing'}, skipping" in done.stderr
+
+
+def test_no_accessible_directory_is_an_error_before_serving(tree):
+    done = run_files_server(tree / "allow" / "notes.txt", tree / "missing")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "Error: None of the specified directories are accessible" in done.stderr

@@ -24,11 +24,15 @@ public final class AllowedDirectories: Sendable {
     static func resolve(_ directories: [String]) -> [String] {
         var resolved: [String] = []
         for directory in directories {
-            let absolute = PathText.absolute(PathText.expandingTilde(directory), base: FileManager.default.currentDirectoryPath)
+            let absolute = absolute(directory)
             let real = PathText.realPath(absolute) ?? absolute
             if !resolved.contains(where: { PathText.same($0, real) }) { resolved.append(real) }
         }
         return resolved
     }
 
+    /// `directory` with `~` expanded, made absolute against the working directory.
+    static func absolute(_ directory: String) -> String {
+        PathText.absolute(PathText.expandingTilde(directory), base: FileManager.default.currentDirectoryPath)
+    }
 }

@@ -8,6 +8,7 @@ public enum FilesError: Error, LocalizedError, Equatable, Sendable {
     case emptyPath
     case nulByte(String)
     case noAllowedDirectories
+    case noAccessibleDirectories
     case outsideAllowed(path: String, allowed: [String])
     case resolvesOutside(path: String, target: String, allowed: [String])
     case notFound(String)
@@ -31,6 +32,8 @@ public enum FilesError: Error, LocalizedError, Equatable, Sendable {
             "The path \(Self.quoted(path)) contains a NUL byte, which no file name can hold."
         case .noAllowedDirectories:
             "No directories are allowed yet: start the server with directories to serve, or let the client share MCP roots."
+        case .noAccessibleDirectories:
+            "None of the specified directories are accessible: give existing directories (not files) to serve."
         case .outsideAllowed(let path, let allowed):
             "Access denied: \(path) is outside the allowed directories (\(allowed.joined(separator: ", ")))."
         case .resolvesOutside(let path, let target, let allowed):
