@@ -63,7 +63,11 @@ import Testing
 }
 
 @Suite struct SizeFormatTests {
-    @Test(arguments: [(0, "0 B"), (512, "512 B"), (1536, "1.50 KB"), (10 << 20, "10.00 MB"), (3 << 30, "3.00 GB")])
+    @Test(arguments: [
+        (0, "0 B"), (512, "512 B"), (1023, "1023 B"), (1024, "1.00 KB"), (1152, "1.13 KB"), (1536, "1.50 KB"),
+        (1029, "1.00 KB"), (1048575, "1024.00 KB"), (1048576, "1.00 MB"), (10 << 20, "10.00 MB"), (3 << 30, "3.00 GB"),
+        (1 << 40, "1.00 TB"), (1 << 50, "1024.00 TB"), (3 * (1 << 30) / 8 * 3, "1.13 GB"),
+    ])
     func readsLikeTheReferenceServer(bytes: Int, text: String) {
         #expect(SizeFormat.string(bytes) == text)
     }

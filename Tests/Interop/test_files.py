@@ -186,6 +186,14 @@ async def test_other_media_types_come_as_an_embedded_resource(tree):
         "uri": f"file://{allowed}/mix%201.bin", "mimeType": "application/octet-stream", "blob": "AAEC"}}]}
 
 
+async def test_sizes_are_rounded_as_the_reference_rounds_them(tree):
+    allowed = tree / "allow"
+    (allowed / "notes.txt").write_bytes(b"x" * 1152)
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        sized = text(await session.call_tool("list_directory_with_sizes", {"path": "."}))
+    assert sized.splitlines()[-1] == "Combined size: 1.13 KB"
+
+
 @pytest.mark.parametrize("allowed_name, sibling_name", [("caf\u00e9", "cafe\u0301"), ("\u00c5", "\u212b")])
 @pytest.mark.parametrize(
     "tool, arguments",
