@@ -61,7 +61,8 @@ struct FileSystemAccess: Sendable {
 
     // MARK: - Reading
 
-    /// Reads a whole regular file, refusing files larger than `limit`.
+    /// Reads a whole regular file, refusing files larger than `limit`; a cancelled
+    /// request stops between chunks.
     func readFile(_ requested: String, limit: Int) throws(FilesError) -> Data {
         let descriptor = try openExisting(requested)
         let info = try descriptor.status()
@@ -74,6 +75,7 @@ struct FileSystemAccess: Sendable {
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
+            if Task.isCancelled { throw .cancelled }
             let count = chunk.withUnsafeMutableBytes { read(descriptor.raw, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -107,7 +109,9 @@ struct FileSystemAccess: Sendable {
 
     /// Writes `data` to a temporary file in `directory`, then renames it over `name`.
     ///
-    /// Leftovers of killed writes in `directory` are removed first.
+    /// Leftovers of killed writes in `directory` are removed first. A cancelled
+    /// request stops between chunks, removes its temporary file and leaves the
+    /// target as it was.
     static func replace(
         _ name: String, in directory: borrowing Descriptor, shownAs path: String, with data: Data
     ) throws(FilesError) {
@@ -121,6 +125,7 @@ struct FileSystemAccess: Sendable {
             try writeAll(data, to: temporary.file, path: path)
             if exists && existing.isRegularFile { fchmod(temporary.file.raw, mode) }
             guard fsync(temporary.file.raw) == 0 else { throw .system(operation: "write", path: path, errno: errno) }
+            if Task.isCancelled { throw .cancelled }
             guard renameat(directory.raw, temporary.name, directory.raw, name) == 0 else {
                 throw .system(operation: "replace", path: path, errno: errno)
             }
@@ -130,20 +135,24 @@ struct FileSystemAccess: Sendable {
         }
     }
 
+    /// Bytes written between two looks at cancellation.
+    static let writeChunk = 1 << 20
+
     private static func writeAll(_ data: Data, to file: borrowing Descriptor, path: String) throws(FilesError) {
-        let failure: Int32? = data.withUnsafeBytes { buffer in
+        let failure: FilesError? = data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = write(file.raw, buffer.baseAddress! + offset, buffer.count - offset)
+                if Task.isCancelled { return .cancelled }
+                let written = write(file.raw, buffer.baseAddress! + offset, min(writeChunk, buffer.count - offset))
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return errno
+                    return .system(operation: "write", path: path, errno: errno)
                 }
                 offset += written
             }
             return nil
         }
-        if let failure { throw .system(operation: "write", path: path, errno: failure) }
+        if let failure { throw failure }
     }
 
     // MARK: - Directories

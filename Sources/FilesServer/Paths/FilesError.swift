@@ -22,6 +22,7 @@ public enum FilesError: Error, LocalizedError, Equatable, Sendable {
     case editNotFound(String)
     case bothHeadAndTail
     case badPattern(String)
+    case cancelled
     case system(operation: String, path: String, errno: Int32)
 
     public var errorDescription: String? {
@@ -60,6 +61,8 @@ public enum FilesError: Error, LocalizedError, Equatable, Sendable {
             "Cannot specify both head and tail parameters simultaneously: pick one."
         case .badPattern(let pattern):
             "'\(pattern)' is not a glob pattern this server understands: use *, **, ?, [abc] and {a,b}."
+        case .cancelled:
+            "The request was cancelled before it finished; nothing was changed."
         case .system(let operation, let path, let code):
             "Could not \(operation) \(path): \(String(cString: strerror(code)))."
         }

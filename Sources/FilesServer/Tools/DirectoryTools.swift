@@ -5,7 +5,8 @@ import ServerKit
 /// `list_directory`, `list_directory_with_sizes`, `directory_tree` and `search_files`.
 ///
 /// Walks never follow symlinks: a symlink is listed as the entry it is, so no
-/// walk leaves the allowed directories or loops.
+/// walk leaves the allowed directories or loops. Walks stop when the request is
+/// cancelled.
 enum DirectoryTools {
     static func listDirectory(_ files: FilesContext) -> ToolDefinition<PathArgument, TextResult> {
         ToolDefinition(
@@ -123,6 +124,7 @@ enum DirectoryTools {
             let excluded = try input.excludePatterns.map(ExclusionPattern.init)
             func build(_ directory: String) throws -> [TreeNode] {
                 try access.entries(of: directory).compactMap { entry in
+                    if Task.isCancelled { throw FilesError.cancelled }
                     let path = PathText.join(directory, entry.name)
                     let relative = PathText.relative(path, to: root)
                     if excluded.contains(where: { $0.excludes(relative) }) { return nil }
@@ -166,6 +168,7 @@ enum DirectoryTools {
             var results: [String] = []
             func search(_ directory: String) throws {
                 for entry in try access.entries(of: directory) {
+                    if Task.isCancelled { throw FilesError.cancelled }
                     let path = PathText.join(directory, entry.name)
                     // A symlink counts only where it leads inside; it is never descended.
                     if entry.kind == .symlink, (try? access.paths.existing(path)) == nil { continue }

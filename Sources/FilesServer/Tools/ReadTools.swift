@@ -111,12 +111,15 @@ enum ReadTools {
             annotations: .readOnly
         ) { input in
             let access = files.access()
-            let parts = input.paths.map { path in
+            var parts: [String] = []
+            for path in input.paths {
                 do throws(FilesError) {
                     let text = String(decoding: try access.readFile(path, limit: textLimit), as: UTF8.self)
-                    return "\(path):\n\(text)\n"
+                    parts.append("\(path):\n\(text)\n")
+                } catch .cancelled {
+                    throw FilesError.cancelled
                 } catch {
-                    return "\(path): Error - \(error.errorDescription ?? "\(error)")"
+                    parts.append("\(path): Error - \(error.errorDescription ?? "\(error)")")
                 }
             }
             return TextResult(parts.joined(separator: "\n---\n"))
