@@ -16,14 +16,29 @@ struct FilesContext: Sendable {
 extension MCPService {
     /// The Files server: the reference filesystem server's tools, confined to
     /// `directories`, or to the client's MCP roots when it offers them.
-    public static func files(directories: [String], logger: Logger) -> MCPService {
-        let allowed = AllowedDirectories(directories)
-        for directory in allowed.current {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
-                logger.warning("Allowed directory is not an existing directory (yet)", metadata: ["path": "\(directory)"])
+    ///
+    /// A file or a missing path among `directories` is skipped with a warning, as
+    /// the reference server does; leftovers of killed writes at the top of each
+    /// directory are removed.
+    ///
+    /// - Throws: ``FilesError/noAccessibleDirectories`` when directories were given
+    ///   and none of them can be served.
+    public static func files(directories: [String], logger: Logger) throws(FilesError) -> MCPService {
+        let usable = directories.filter { directory in
+            var info = stat()
+            guard let real = PathText.realPath(AllowedDirectories.absolute(directory)), stat(real, &info) == 0 else {
+                logger.warning("Cannot access directory \(directory), skipping")
+                return false
             }
+            guard info.isDirectory else {
+                logger.warning("\(directory) is not a directory, skipping")
+                return false
+            }
+            return true
         }
+        if !directories.isEmpty && usable.isEmpty { throw .noAccessibleDirectories }
+        let allowed = AllowedDirectories(usable)
+        TemporaryFile.removeLeftovers(inEach: allowed.current)
         return files(allowed: allowed)
     }
 

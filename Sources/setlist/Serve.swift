@@ -24,7 +24,7 @@ struct Serve: AsyncParsableCommand {
 
         func run() async throws {
             let logger = LogSetup.standardError(label: "setlist.files")
-            let service = MCPService.files(directories: directories, logger: logger)
+            let service = try MCPService.files(directories: directories, logger: logger)
             try await transport.serve(service, logger: logger)
         }
     }

@@ -104,7 +104,7 @@ import Testing
             #expect(result.isError == true, "\(attempt.name) was not refused: \(text)")
             let aboutWhere = !["NUL byte", "empty path", "NUL byte on write"].contains(attempt.name)
             if aboutWhere && !text.hasPrefix("No such file") {
-                #expect(text.contains(tree.allowed), "the refusal should name the allowed directory: \(text)")
+                #expect(FilesHarness.bytes(of: text, contain: tree.allowed), "the refusal should name the allowed directory: \(text)")
             }
         }
         #expect(!text.contains("the secret outside"))
@@ -128,5 +128,124 @@ import Testing
         let files = FilesHarness(tree: tree, allowed: [link])
         #expect(try await files.text("list_allowed_directories", [:]) == "Allowed directories:\n\(tree.allowed)")
         #expect(try await files.text("read_text_file", ["path": .string(link + "/notes.txt")]) == "one\ntwo\nthree\n")
+    }
+}
+
+/// The same escapes through a sibling whose name a Swift `String` cannot tell
+/// from the allowed directory's (`==`, `hasPrefix`, `Set` and `Dictionary` use
+/// canonical equivalence), while the file system sees another directory. Each
+/// path-taking tool is tried against each such sibling: every attempt is refused
+/// as access denied, and nothing beside or outside is read, listed, made or changed.
+///
+/// The battery fails if containment compares `String`s: the first test below
+/// proves that each sibling passes a `String` comparison with the allowed path.
+/// Each refusal must come from the path check, not from the second check on the
+/// opened descriptor, so that neither check can regress unnoticed behind the other
+/// (``DescriptorCheckTests`` holds the second one to bytes).
+@Suite struct CanonicalSiblingEscapeTests {
+    /// An allowed directory and a sibling on the same disk that differ in bytes only.
+    struct Pair: CustomTestStringConvertible, Sendable {
+        let testDescription: String
+        let allowed: String
+        let sibling: String
+        /// Whether a `String` comparison takes the two for one name.
+        var canonicallyEqual: Bool { allowed == sibling }
+
+        init(_ description: String, allowed: String, sibling: String) {
+            testDescription = description
+            self.allowed = allowed
+            self.sibling = sibling
+        }
+    }
+
+    static let pairs: [Pair] = [
+        Pair("NFC allowed, NFD beside", allowed: "caf\u{E9}", sibling: "cafe\u{301}"),
+        Pair("NFD allowed, NFC beside", allowed: "cafe\u{301}", sibling: "caf\u{E9}"),
+        Pair("Å allowed, the Ångström sign beside", allowed: "\u{C5}", sibling: "\u{212B}"),
+        Pair("the Ohm sign allowed, Omega beside", allowed: "\u{2126}", sibling: "\u{3A9}"),
+        Pair("a combining mark mid-name", allowed: "\u{E1}b", sibling: "a\u{301}b"),
+        Pair("the difference in a folder above", allowed: "caf\u{E9}/inner", sibling: "cafe\u{301}/inner"),
+        Pair("a sibling that the allowed name prefixes in bytes", allowed: "cafe", sibling: "cafe\u{301}"),
+    ]
+
+    typealias Attempt = EscapeBatteryTests.Attempt
+
+    static let attempts: [Attempt] = [
+        Attempt("read_text_file", "read_text_file") { t in ["path": .string(t.sibling + "/secret.txt")] },
+        Attempt("read_text_file, relative", "read_text_file") { t in ["path": .string(t.siblingFromAllowed + "/secret.txt")] },
+        Attempt("read_file", "read_file") { t in ["path": .string(t.sibling + "/secret.txt")] },
+        Attempt("read_media_file", "read_media_file") { t in ["path": .string(t.sibling + "/secret.txt")] },
+        Attempt("read_multiple_files", "read_multiple_files") { t in ["paths": [.string(t.sibling + "/secret.txt")]] },
+        Attempt("write_file, new", "write_file") { t in ["path": .string(t.sibling + "/new.txt"), "content": "x"] },
+        Attempt("write_file, over the secret", "write_file") { t in ["path": .string(t.sibling + "/secret.txt"), "content": "x"] },
+        Attempt("edit_file", "edit_file") { t in
+            ["path": .string(t.sibling + "/secret.txt"), "edits": [["oldText": "secret", "newText": "changed"]]]
+        },
+        Attempt("create_directory", "create_directory") { t in ["path": .string(t.sibling + "/made/deeper")] },
+        Attempt("list_directory", "list_directory") { t in ["path": .string(t.sibling)] },
+        Attempt("list_directory_with_sizes", "list_directory_with_sizes") { t in ["path": .string(t.sibling)] },
+        Attempt("directory_tree", "directory_tree") { t in ["path": .string(t.sibling)] },
+        Attempt("move_file, source beside", "move_file") { t in
+            ["source": .string(t.sibling + "/secret.txt"), "destination": .string(t.allowed + "/stolen.txt")]
+        },
+        Attempt("move_file, destination beside", "move_file") { t in
+            ["source": .string(t.allowed + "/notes.txt"), "destination": .string(t.sibling + "/notes.txt")]
+        },
+        Attempt("move_file, the sibling itself", "move_file") { t in
+            ["source": .string(t.sibling), "destination": .string(t.allowed + "/moved")]
+        },
+        Attempt("search_files", "search_files") { t in ["path": .string(t.sibling), "pattern": "**"] },
+        Attempt("get_file_info", "get_file_info") { t in ["path": .string(t.sibling + "/secret.txt")] },
+        Attempt(
+            "read through a symlink to the sibling", prepare: { t in try t.symlink("door", to: t.sibling) },
+            "read_text_file") { _ in ["path": "door/secret.txt"] },
+        Attempt(
+            "write through a symlink to the sibling", prepare: { t in try t.symlink("door", to: t.sibling) },
+            "write_file") { _ in ["path": "door/planted.txt", "content": "planted"] },
+    ]
+
+    @Test(arguments: pairs)
+    func theSiblingIsAnotherDirectoryThatStringsCannotTellApart(pair: Pair) throws {
+        let tree = try TemporaryTree(allowedName: pair.allowed, siblingName: pair.sibling)
+        var allowed = stat()
+        var sibling = stat()
+        #expect(stat(tree.allowed, &allowed) == 0 && stat(tree.sibling, &sibling) == 0)
+        #expect(allowed.st_ino != sibling.st_ino, "the file system must see two directories")
+        if pair.canonicallyEqual {
+            // What a containment check on `String` would conclude.
+            #expect(tree.sibling == tree.allowed)
+            #expect((tree.sibling + "/secret.txt").hasPrefix(tree.allowed + "/"))
+            #expect(Set([tree.allowed, tree.sibling]).count == 1)
+        } else {
+            #expect(Array(tree.sibling.utf8).starts(with: tree.allowed.utf8))
+        }
+        #expect(!PathText.isWithin(tree.sibling + "/secret.txt", tree.allowed))
+    }
+
+    @Test(arguments: pairs, attempts)
+    func isRefusedAndChangesNothingBeside(pair: Pair, attempt: Attempt) async throws {
+        let tree = try TemporaryTree(allowedName: pair.allowed, siblingName: pair.sibling)
+        try attempt.prepare(tree)
+        let files = FilesHarness(tree: tree)
+        let siblingBefore = tree.snapshot(of: tree.sibling)
+        let outsideBefore = tree.snapshot(of: tree.outside)
+        let allowedBefore = tree.snapshot(of: tree.allowed)
+
+        let result = try await files.call(attempt.tool, attempt.arguments(tree))
+        let text = FilesHarness.firstText(result)
+
+        if attempt.tool == "read_multiple_files" {
+            #expect(text.contains("Error - Access denied"), "\(text)")
+        } else {
+            #expect(result.isError == true, "\(attempt.name) was not refused: \(text)")
+            #expect(text.hasPrefix("Access denied"), "\(text)")
+        }
+        #expect(FilesHarness.bytes(of: text, contain: tree.allowed), "the refusal should name the allowed directory: \(text)")
+        #expect(!text.contains("changed into a symlink"), "the path check let it through: \(text)")
+        #expect(!text.contains("the secret outside"))
+        #expect(!text.contains("bait.txt"))
+        #expect(tree.snapshot(of: tree.sibling) == siblingBefore)
+        #expect(tree.snapshot(of: tree.outside) == outsideBefore)
+        #expect(tree.snapshot(of: tree.allowed) == allowedBefore)
     }
 }

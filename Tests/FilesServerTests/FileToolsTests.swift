@@ -56,6 +56,20 @@ import Testing
         #expect(audio.content == [.audio(data: "AQID", mimeType: "audio/wav", annotations: nil, _meta: nil)])
     }
 
+    @Test func readsOtherTypesAsAnEmbeddedResource() async throws {
+        try Data([0, 1, 2]).write(to: URL(fileURLWithPath: tree.allowed + "/a b#?%\u{E9}.bin"))
+        let result = try await files.call("read_media_file", ["path": "a b#?%\u{E9}.bin"])
+        let uri = "file://" + tree.allowed + "/a%20b%23%3F%25%C3%A9.bin"
+        #expect(result.content == [.resource(resource: .binary(Data([0, 1, 2]), uri: uri, mimeType: "application/octet-stream"))])
+        let block: Value = ["type": "resource", "resource": ["uri": .string(uri), "mimeType": "application/octet-stream", "blob": "AAEC"]]
+        #expect(result.structuredContent == ["content": [block]])
+
+        let tool = try #require(files.service.tools.first { $0.name == "read_media_file" })
+        let item = tool.descriptor.outputSchema?.objectValue?["properties"]?.objectValue?["content"]?.objectValue?["items"]?.objectValue
+        #expect(item?["properties"]?.objectValue?["type"]?.objectValue?["enum"] == ["image", "audio", "resource"])
+        #expect(item?["properties"]?.objectValue?["resource"]?.objectValue?["properties"]?.objectValue?["blob"] != nil)
+    }
+
     @Test func readsManyFilesAndReportsEachFailureOnItsOwn() async throws {
         let text = try await files.text("read_multiple_files", ["paths": ["notes.txt", "missing.txt", "music/playlist.m3u"]])
         let parts = text.components(separatedBy: "\n---\n")
@@ -83,6 +97,21 @@ import Testing
         #expect(mode == 0o600)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: tree.allowed).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// The temporary file beside the target has a short name of its own, so any
+    /// legal name (up to 255 bytes) can be written and edited.
+    @Test(arguments: [230, 255])
+    func writesAndEditsNamesUpToTheLongestLegal(bytes: Int) async throws {
+        let name = String(repeating: "n", count: bytes - 4) + ".txt"
+        _ = try await files.text("write_file", ["path": .string(name), "content": "one\n"])
+        _ = try await files.text("edit_file", ["path": .string(name), "edits": [["oldText": "one", "newText": "two"]]])
+        #expect(try tree.read(name) == "two\n")
+        #expect(try tree.namesOnDisk().filter { $0.hasSuffix(".tmp") }.isEmpty)
+        if bytes == 255 {
+            let tooLong = try await files.failure("write_file", ["path": .string("n" + name), "content": "x"])
+            #expect(tooLong.contains("File name too long"))
+        }
     }
 
     @Test func writingNeedsAnExistingParent() async throws {
@@ -211,6 +240,42 @@ import Testing
             try await files.text("search_files", ["path": ".", "pattern": "**/*.txt", "excludePatterns": ["music/**"]])
                 == "\(root)/notes.txt")
         #expect(try await files.text("search_files", ["path": ".", "pattern": "*.flac"]) == "No matches found")
+    }
+
+    @Test func searchCountsASymlinkOnlyWhereItLeadsInsideAndNeverDescendsIt() async throws {
+        try tree.symlink("leak.txt", to: tree.outside + "/secret.txt")
+        try tree.symlink("door", to: tree.outside)
+        try tree.symlink("nowhere.txt", to: tree.allowed + "/missing.txt")
+        try tree.symlink("alias.txt", to: tree.allowed + "/notes.txt")
+        try tree.symlink("tunes", to: tree.allowed + "/music")
+        let root = tree.allowed
+        #expect(
+            try await files.text("search_files", ["path": ".", "pattern": "**"])
+                == ["alias.txt", "music", "music/playlist.m3u", "notes.txt", "tunes"].map { "\(root)/\($0)" }.joined(separator: "\n"))
+        #expect(try await files.text("search_files", ["path": ".", "pattern": "**/secret.txt"]) == "No matches found")
+    }
+
+    /// Names that differ only in bytes (`café` in NFC and in NFD) are two files:
+    /// listed, searched, excluded and read apart.
+    @Test func canonicallyEquivalentNamesAreTwoFiles() async throws {
+        try tree.write("caf\u{E9}.txt", "composed")
+        try tree.write("cafe\u{301}.txt", "decomposed")
+        func same(_ text: String, _ expected: String) -> Bool { text.utf8.elementsEqual(expected.utf8) }
+
+        let listing = try await files.text("list_directory", ["path": "."])
+        #expect(same(listing, "[FILE] cafe\u{301}.txt\n[FILE] caf\u{E9}.txt\n[DIR] music\n[FILE] notes.txt"))
+        let found = try await files.text("search_files", ["path": ".", "pattern": "caf\u{E9}*"])
+        #expect(same(found, tree.allowed + "/caf\u{E9}.txt"))
+        let excluded = try await files.text("search_files", ["path": ".", "pattern": "*.txt", "excludePatterns": ["caf\u{E9}.txt"]])
+        #expect(same(excluded, tree.allowed + "/cafe\u{301}.txt\n" + tree.allowed + "/notes.txt"))
+        let long = String(repeating: "e\u{301}", count: 20) + ".txt"
+        try tree.write(long, "")
+        let sized = try await files.text("list_directory_with_sizes", ["path": "."])
+        #expect(FilesHarness.bytes(of: sized, contain: "[FILE] " + long + " "), "a long name is shown whole: \(sized)")
+        let drawn = try await files.text("directory_tree", ["path": ".", "excludePatterns": ["cafe\u{301}.txt", "music"]])
+        #expect(FilesHarness.bytes(of: drawn, contain: "caf\u{E9}.txt") && !FilesHarness.bytes(of: drawn, contain: "cafe\u{301}"))
+        #expect(try await files.text("read_text_file", ["path": "cafe\u{301}.txt"]) == "decomposed")
+        #expect(try await files.text("read_text_file", ["path": "caf\u{E9}.txt"]) == "composed")
     }
 
     // MARK: - Information

@@ -5,7 +5,7 @@ import ServerKit
 @testable import FilesServer
 
 /// The Files server's tools over a temporary tree, called as a client calls them.
-struct FilesHarness {
+struct FilesHarness: Sendable {
     let tree: TemporaryTree
     let service: MCPService
 
@@ -35,6 +35,15 @@ struct FilesHarness {
     static func firstText(_ result: CallTool.Result) -> String {
         if case .text(let text, _, _)? = result.content.first { return text }
         return ""
+    }
+
+    /// Whether `text` holds the bytes of `part`. `String.contains` would also find
+    /// a canonically equivalent spelling: `cafe\u{301}` in a message about `café`.
+    static func bytes(of text: String, contain part: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let needle = Array(part.utf8)
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
     enum HarnessError: Error {

@@ -10,6 +10,10 @@ import Testing
         ("[abc].txt", "b.txt", true), ("[!abc].txt", "b.txt", false), ("*.{mp3,flac}", "song.flac", true),
         ("*.{mp3,flac}", "song.ogg", false), ("notes.txt", "notes.txt", true), ("notes.txt", "notes_txt", false),
         ("a+b(1).txt", "a+b(1).txt", true), ("**", "deep/down/file", true),
+        ("caf\u{E9}.txt", "cafe\u{301}.txt", false), ("cafe\u{301}.txt", "caf\u{E9}.txt", false),
+        ("cafe\u{301}.txt", "cafe\u{301}.txt", true), ("caf?\u{301}.txt", "cafe\u{301}.txt", true),
+        ("*\u{301}", "cafe\u{301}", true), ("[\u{E9}x].txt", "\u{E9}.txt", true), ("[\u{E9}x].txt", "e\u{301}.txt", false),
+        ("\u{212B}*", "\u{C5}ngstr\u{F6}m", false),
     ])
     func matchesLikeMinimatchWithDotFiles(pattern: String, path: String, expected: Bool) throws {
         #expect(try Glob(pattern).matches(path) == expected)
@@ -59,8 +63,23 @@ import Testing
 }
 
 @Suite struct SizeFormatTests {
-    @Test(arguments: [(0, "0 B"), (512, "512 B"), (1536, "1.50 KB"), (10 << 20, "10.00 MB"), (3 << 30, "3.00 GB")])
+    @Test(arguments: [
+        (0, "0 B"), (512, "512 B"), (1023, "1023 B"), (1024, "1.00 KB"), (1152, "1.13 KB"), (1536, "1.50 KB"),
+        (1029, "1.00 KB"), (1048575, "1024.00 KB"), (1048576, "1.00 MB"), (10 << 20, "10.00 MB"), (3 << 30, "3.00 GB"),
+        (1 << 40, "1.00 TB"), (1 << 50, "1024.00 TB"), (3 * (1 << 30) / 8 * 3, "1.13 GB"),
+    ])
     func readsLikeTheReferenceServer(bytes: Int, text: String) {
         #expect(SizeFormat.string(bytes) == text)
+    }
+}
+
+@Suite struct FileURLTests {
+    @Test(arguments: [
+        ("/a b/\u{E9}", "file:///a%20b/%C3%A9"), ("/cafe\u{301}", "file:///cafe%CC%81"), ("/x%y#z?w", "file:///x%25y%23z%3Fw"),
+        ("/a^b`c{d}e|f\\g\"h<i>j", "file:///a%5Eb%60c%7Bd%7De%7Cf%5Cg%22h%3Ci%3Ej"), ("/t\tn\n", "file:///t%09n%0A"),
+        ("/~!$&'()*+,;=:@[]", "file:///%7E!$&'()*+,;=:@%5B%5D"), ("/\u{7F}", "file:///%7F"),
+    ])
+    func encodesLikeNodesPathToFileURL(path: String, url: String) {
+        #expect(FileURL.string(forPath: path) == url)
     }
 }

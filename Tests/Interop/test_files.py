@@ -168,3 +168,96 @@ def test_stdout_carries_protocol_messages_only(tree):
     assert by_id[4]["error"]["code"] == -32602
     assert by_id[None]["error"]["code"] == -32700
     assert done.stderr, "logs belong on stderr"
+
+
+async def test_other_media_types_come_as_an_embedded_resource(tree):
+    allowed = tree / "allow"
+    (allowed / "mix 1.bin").write_bytes(b"\x00\x01\x02")
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        await listed_tools(session, TOOLS)  # the client checks structured content against this schema
+        result = await session.call_tool("read_media_file", {"path": "mix 1.bin"})
+    assert not result.is_error
+    block = result.content[0]
+    assert block.type == "resource"
+    assert str(block.resource.uri) == f"file://{allowed}/mix%201.bin"
+    assert block.resource.mime_type == "application/octet-stream"
+    assert base64.b64decode(block.resource.blob) == b"\x00\x01\x02"
+    assert result.structured_content == {"content": [{"type": "resource", "resource": {
+        "uri": f"file://{allowed}/mix%201.bin", "mimeType": "application/octet-stream", "blob": "AAEC"}}]}
+
+
+async def test_sizes_are_rounded_as_the_reference_rounds_them(tree):
+    allowed = tree / "allow"
+    (allowed / "notes.txt").write_bytes(b"x" * 1152)
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        sized = text(await session.call_tool("list_directory_with_sizes", {"path": "."}))
+    assert sized.splitlines()[-1] == "Combined size: 1.13 KB"
+
+
+@pytest.mark.parametrize("allowed_name, sibling_name", [("caf\u00e9", "cafe\u0301"), ("\u00c5", "\u212b")])
+@pytest.mark.parametrize(
+    "tool, arguments",
+    [
+        ("read_text_file", {"path": "{sibling}/secret.txt"}),
+        ("write_file", {"path": "{sibling}/planted.txt", "content": "x"}),
+        ("edit_file", {"path": "{sibling}/secret.txt", "edits": [{"oldText": "secret", "newText": "x"}]}),
+        ("list_directory", {"path": "{sibling}"}),
+        ("search_files", {"path": "{sibling}", "pattern": "**"}),
+        ("move_file", {"source": "{sibling}/secret.txt", "destination": "stolen.txt"}),
+    ],
+)
+async def test_a_canonically_equivalent_sibling_is_another_directory(tmp_path, allowed_name, sibling_name, tool, arguments):
+    root = tmp_path.resolve()
+    allowed, sibling = root / allowed_name, root / sibling_name
+    allowed.mkdir()
+    sibling.mkdir()
+    (sibling / "secret.txt").write_text("the secret\n")
+    assert sorted(os.listdir(root)) == sorted([allowed_name, sibling_name]), "the file system sees two names"
+    arguments = {key: value.replace("{sibling}", str(sibling)) if isinstance(value, str) else value
+                 for key, value in arguments.items()}
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        result = await session.call_tool(tool, arguments)
+    assert result.is_error and result.content[0].text.startswith("Access denied")
+    assert "the secret" not in result.content[0].text
+    assert os.listdir(sibling) == ["secret.txt"] and (sibling / "secret.txt").read_text() == "the secret\n"
+    assert os.listdir(allowed) == []
+
+
+async def test_leftovers_of_killed_writes_are_removed_at_start(tree):
+    allowed = tree / "allow"
+    leftover = allowed / ".setlist-0123456789abcdef.tmp"
+    leftover.write_bytes(b"x" * 4096)
+    os.utime(leftover, (0, 0))
+    (allowed / ".setlist-notes.tmp").write_text("mine")
+    async with stdio_session("serve", "files", str(allowed)) as session:
+        listing = text(await session.call_tool("list_directory", {"path": "."}))
+    assert ".setlist-0123456789abcdef.tmp" not in listing and "[FILE] .setlist-notes.tmp" in listing
+    assert not leftover.exists() and (allowed / ".setlist-notes.tmp").read_text() == "mine"
+
+
+def run_files_server(*directories, requests=()):
+    lines = "".join(json.dumps(r) + "\n" for r in requests)
+    return subprocess.run(
+        [SETLIST, "serve", "files", *map(str, directories)], input=lines, capture_output=True, text=True, timeout=30
+    )
+
+
+def test_a_file_or_a_missing_path_is_skipped_with_a_warning(tree):
+    allowed = tree / "allow"
+    requests = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}},
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "list_allowed_directories"}},
+    ]
+    done = run_files_server(allowed / "notes.txt", tree / "missing", allowed, requests=requests)
+    assert done.returncode == 0, done.stderr
+    answers = {message["id"]: message for message in map(json.loads, done.stdout.splitlines())}
+    assert answers[2]["result"]["content"][0]["text"] == f"Allowed directories:\n{allowed}"
+    assert f"{allowed / 'notes.txt'} is not a directory, skipping" in done.stderr
+    assert f"Cannot access directory {tree / 'missing'}, skipping" in done.stderr
+
+
+def test_no_accessible_directory_is_an_error_before_serving(tree):
+    done = run_files_server(tree / "allow" / "notes.txt", tree / "missing")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "Error: None of the specified directories are accessible" in done.stderr

@@ -20,12 +20,19 @@ public final class AllowedDirectories: Sendable {
         paths.withLock { $0 = resolved }
     }
 
+    /// Duplicates are dropped by bytes: `café` and `cafe\u{301}` are two directories.
     static func resolve(_ directories: [String]) -> [String] {
-        var seen = Set<String>()
-        return directories.compactMap { directory in
-            let absolute = PathText.absolute(PathText.expandingTilde(directory), base: FileManager.default.currentDirectoryPath)
+        var resolved: [String] = []
+        for directory in directories {
+            let absolute = absolute(directory)
             let real = PathText.realPath(absolute) ?? absolute
-            return seen.insert(real).inserted ? real : nil
+            if !resolved.contains(where: { PathText.same($0, real) }) { resolved.append(real) }
         }
+        return resolved
+    }
+
+    /// `directory` with `~` expanded, made absolute against the working directory.
+    static func absolute(_ directory: String) -> String {
+        PathText.absolute(PathText.expandingTilde(directory), base: FileManager.default.currentDirectoryPath)
     }
 }

@@ -44,6 +44,30 @@ struct Descriptor: ~Copyable {
         }
     }
 
+    // MARK: - What it holds
+
+    /// The names in this directory, without `.` and `..`. A name that is not
+    /// UTF-8 is left out: repaired into a string it would name another file, or none.
+    func names(shownAs path: String) throws(FilesError) -> [String] {
+        let copy = dup(raw)
+        guard copy >= 0, let stream = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
+            throw .system(operation: "list", path: path, errno: errno)
+        }
+        defer { closedir(stream) }
+        // The copy shares its position with this descriptor, which may have been read before.
+        rewinddir(stream)
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(validatingCString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard let name, !PathText.same(name, "."), !PathText.same(name, "..") else { continue }
+            names.append(name)
+        }
+        return names
+    }
+
     // MARK: - What it is
 
     func status() throws(FilesError) -> stat {
@@ -52,18 +76,19 @@ struct Descriptor: ~Copyable {
         return info
     }
 
-    /// The path the kernel has for the open file, after whatever symlinks led to it.
-    var currentPath: String? {
+    /// The bytes of the path the kernel has for the open file, after whatever
+    /// symlinks led to it; `nil` where the system cannot say. Kept as bytes: a
+    /// name that is not UTF-8 must not be repaired into another one.
+    var currentPath: [UInt8]? {
         #if canImport(Darwin)
             var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN))
             guard fcntl(raw, F_GETPATH, &buffer) == 0 else { return nil }
-            return String(cString: buffer)
+            return buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
         #else
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let count = readlink("/proc/self/fd/\(raw)", &buffer, buffer.count - 1)
             guard count > 0 else { return nil }
-            buffer[count] = 0
-            return String(cString: buffer)
+            return buffer.prefix(count).map { UInt8(bitPattern: $0) }
         #endif
     }
 }
@@ -73,6 +98,22 @@ extension stat {
     var isRegularFile: Bool { (st_mode & S_IFMT) == S_IFREG }
     var isSymlink: Bool { (st_mode & S_IFMT) == S_IFLNK }
     var permissionBits: mode_t { st_mode & 0o7777 }
+
+    var modificationTime: TimeInterval {
+        #if canImport(Darwin)
+            TimeInterval(st_mtimespec.tv_sec)
+        #else
+            TimeInterval(st_mtim.tv_sec)
+        #endif
+    }
+
+    var accessTime: TimeInterval {
+        #if canImport(Darwin)
+            TimeInterval(st_atimespec.tv_sec)
+        #else
+            TimeInterval(st_atim.tv_sec)
+        #endif
+    }
 }
 
 /// The C library's `open`, named apart from ``Descriptor/open(_:flags:mode:)``.

@@ -54,14 +54,15 @@ struct FileSystemAccess: Sendable {
         // Without /proc: the open file must be the one the checked path names now.
         let opened = try descriptor.status()
         var named = stat()
-        guard PathText.realPath(real) == real, stat(real, &named) == 0,
+        guard let current = PathText.realPath(real), PathText.same(current, real), stat(real, &named) == 0,
             named.st_dev == opened.st_dev, named.st_ino == opened.st_ino
         else { throw .symlinkInTheWay(real, allowed: allowed) }
     }
 
     // MARK: - Reading
 
-    /// Reads a whole regular file, refusing files larger than `limit`.
+    /// Reads a whole regular file, refusing files larger than `limit`; a cancelled
+    /// request stops between chunks.
     func readFile(_ requested: String, limit: Int) throws(FilesError) -> Data {
         let descriptor = try openExisting(requested)
         let info = try descriptor.status()
@@ -74,6 +75,7 @@ struct FileSystemAccess: Sendable {
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
+            if Task.isCancelled { throw .cancelled }
             let count = chunk.withUnsafeMutableBytes { read(descriptor.raw, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -105,7 +107,11 @@ struct FileSystemAccess: Sendable {
         try Self.replace(name, in: directory, shownAs: target.path, with: data)
     }
 
-    /// Writes `data` to a temporary name in `directory`, then renames it over `name`.
+    /// Writes `data` to a temporary file in `directory`, then renames it over `name`.
+    ///
+    /// Leftovers of killed writes in `directory` are removed first. A cancelled
+    /// request stops between chunks, removes its temporary file and leaves the
+    /// target as it was.
     static func replace(
         _ name: String, in directory: borrowing Descriptor, shownAs path: String, with data: Data
     ) throws(FilesError) {
@@ -113,35 +119,40 @@ struct FileSystemAccess: Sendable {
         let exists = fstatat(directory.raw, name, &existing, AT_SYMLINK_NOFOLLOW) == 0
         if exists && existing.isDirectory { throw .notAFile(path) }
         let mode: mode_t = exists && existing.isRegularFile ? existing.permissionBits : 0o644
-        let temporary = ".\(name).setlist-\(UInt64.random(in: 0...UInt64.max)).tmp"
-        let file = try directory.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: mode, shownAs: path)
+        TemporaryFile.removeLeftovers(in: directory)
+        let temporary = try TemporaryFile.create(in: directory, mode: mode, shownAs: path)
         do throws(FilesError) {
-            try writeAll(data, to: file, path: path)
-            if exists && existing.isRegularFile { fchmod(file.raw, mode) }
-            guard fsync(file.raw) == 0 else { throw .system(operation: "write", path: path, errno: errno) }
-            guard renameat(directory.raw, temporary, directory.raw, name) == 0 else {
+            try writeAll(data, to: temporary.file, path: path)
+            if exists && existing.isRegularFile { fchmod(temporary.file.raw, mode) }
+            guard fsync(temporary.file.raw) == 0 else { throw .system(operation: "write", path: path, errno: errno) }
+            if Task.isCancelled { throw .cancelled }
+            guard renameat(directory.raw, temporary.name, directory.raw, name) == 0 else {
                 throw .system(operation: "replace", path: path, errno: errno)
             }
         } catch {
-            unlinkat(directory.raw, temporary, 0)
+            unlinkat(directory.raw, temporary.name, 0)
             throw error
         }
     }
 
+    /// Bytes written between two looks at cancellation.
+    static let writeChunk = 1 << 20
+
     private static func writeAll(_ data: Data, to file: borrowing Descriptor, path: String) throws(FilesError) {
-        let failure: Int32? = data.withUnsafeBytes { buffer in
+        let failure: FilesError? = data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = write(file.raw, buffer.baseAddress! + offset, buffer.count - offset)
+                if Task.isCancelled { return .cancelled }
+                let written = write(file.raw, buffer.baseAddress! + offset, min(writeChunk, buffer.count - offset))
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return errno
+                    return .system(operation: "write", path: path, errno: errno)
                 }
                 offset += written
             }
             return nil
         }
-        if let failure { throw .system(operation: "write", path: path, errno: failure) }
+        if let failure { throw failure }
     }
 
     // MARK: - Directories
@@ -187,8 +198,9 @@ struct FileSystemAccess: Sendable {
         }
     }
 
-    /// What a directory holds, sorted by name, with each entry's own kind and size
-    /// (a symlink is reported as one, never followed).
+    /// What a directory holds, in byte order of names, with each entry's own kind
+    /// and size (a symlink is reported as one, never followed). Temporary files of
+    /// writes, in progress or left by a killed process, are not shown.
     func entries(of requested: String) throws(FilesError) -> [DirectoryEntry] {
         let real = try paths.existing(requested)
         let directory = try openVerified(real, flags: O_RDONLY | O_DIRECTORY)
@@ -196,25 +208,19 @@ struct FileSystemAccess: Sendable {
     }
 
     static func entries(in directory: borrowing Descriptor, path: String) throws(FilesError) -> [DirectoryEntry] {
-        let copy = dup(directory.raw)
-        guard copy >= 0, let stream = fdopendir(copy) else {
-            throw .system(operation: "list", path: path, errno: errno)
-        }
-        defer { closedir(stream) }
         var entries: [DirectoryEntry] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
+        for name in try directory.names(shownAs: path) {
             var info = stat()
             guard fstatat(directory.raw, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            if info.isRegularFile && TemporaryFile.isTemporaryName(name) { continue }
             entries.append(DirectoryEntry(name: name, info: info))
         }
-        return entries.sorted { $0.name < $1.name }
+        return entries.sorted { PathText.precedes($0.name, $1.name) }
     }
 }
 
 /// One name in a directory, described without following it.
-struct DirectoryEntry: Sendable, Equatable {
+struct DirectoryEntry: Sendable {
     enum Kind: Sendable, Equatable {
         case file, directory, symlink, other
     }
@@ -222,17 +228,11 @@ struct DirectoryEntry: Sendable, Equatable {
     let name: String
     let kind: Kind
     let size: Int
-    let modified: Date
 
     init(name: String, info: stat) {
         self.name = name
         kind = info.isDirectory ? .directory : info.isRegularFile ? .file : info.isSymlink ? .symlink : .other
         size = Int(info.st_size)
-        #if canImport(Darwin)
-            modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtimespec.tv_sec))
-        #else
-            modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
-        #endif
     }
 
     var isDirectory: Bool { kind == .directory }

@@ -8,7 +8,8 @@ import Foundation
     import Darwin
 #endif
 
-/// The first or last lines of a file, read without loading the rest of it.
+/// The first or last lines of a file, read without loading the rest of it; a
+/// cancelled request stops between chunks.
 enum LineReading {
     static let chunkSize = 64 * 1024
 
@@ -18,6 +19,7 @@ enum LineReading {
         var newlines = 0
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         reading: while true {
+            if Task.isCancelled { throw .cancelled }
             let received = chunk.withUnsafeMutableBytes { read(file.raw, $0.baseAddress, $0.count) }
             if received < 0 {
                 if errno == EINTR { continue }
@@ -47,6 +49,7 @@ enum LineReading {
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         // A final newline ends the last line; it does not start an empty one.
         while position > 0 && newlines <= count {
+            if Task.isCancelled { throw .cancelled }
             let length = min(chunkSize, position)
             position -= length
             let received = chunk.withUnsafeMutableBytes { pread(file.raw, $0.baseAddress, length, off_t(position)) }

@@ -5,7 +5,8 @@ import ServerKit
 /// `list_directory`, `list_directory_with_sizes`, `directory_tree` and `search_files`.
 ///
 /// Walks never follow symlinks: a symlink is listed as the entry it is, so no
-/// walk leaves the allowed directories or loops.
+/// walk leaves the allowed directories or loops. Walks stop when the request is
+/// cancelled.
 enum DirectoryTools {
     static func listDirectory(_ files: FilesContext) -> ToolDefinition<PathArgument, TextResult> {
         ToolDefinition(
@@ -45,10 +46,14 @@ enum DirectoryTools {
         ) { input in
             var entries = try files.access().entries(of: input.path)
             if input.sortBy == "size" {
-                entries.sort { ($0.isDirectory ? 0 : $0.size, $1.name) > ($1.isDirectory ? 0 : $1.size, $0.name) }
+                entries.sort { a, b in
+                    let (sizeA, sizeB) = (a.isDirectory ? 0 : a.size, b.isDirectory ? 0 : b.size)
+                    return sizeA != sizeB ? sizeA > sizeB : PathText.precedes(a.name, b.name)
+                }
             }
             var lines = entries.map { entry in
-                let name = entry.name.padding(toLength: max(30, entry.name.count), withPad: " ", startingAt: 0)
+                // `padding` counts UTF-16 units (as JavaScript's `padEnd` does); a shorter length cuts the name.
+                let name = entry.name.padding(toLength: max(30, entry.name.utf16.count), withPad: " ", startingAt: 0)
                 let size = entry.isDirectory ? "" : SizeFormat.string(entry.size).leftPadded(to: 10)
                 return "\(entry.isDirectory ? "[DIR]" : "[FILE]") \(name) \(size)"
             }
@@ -119,8 +124,9 @@ enum DirectoryTools {
             let excluded = try input.excludePatterns.map(ExclusionPattern.init)
             func build(_ directory: String) throws -> [TreeNode] {
                 try access.entries(of: directory).compactMap { entry in
+                    if Task.isCancelled { throw FilesError.cancelled }
                     let path = PathText.join(directory, entry.name)
-                    let relative = String(path.dropFirst(root.count + 1))
+                    let relative = PathText.relative(path, to: root)
                     if excluded.contains(where: { $0.excludes(relative) }) { return nil }
                     return TreeNode(
                         name: entry.name, type: entry.isDirectory ? "directory" : "file",
@@ -162,8 +168,11 @@ enum DirectoryTools {
             var results: [String] = []
             func search(_ directory: String) throws {
                 for entry in try access.entries(of: directory) {
+                    if Task.isCancelled { throw FilesError.cancelled }
                     let path = PathText.join(directory, entry.name)
-                    let relative = String(path.dropFirst(root.count + 1))
+                    // A symlink counts only where it leads inside; it is never descended.
+                    if entry.kind == .symlink, (try? access.paths.existing(path)) == nil { continue }
+                    let relative = PathText.relative(path, to: root)
                     if excluded.contains(where: { $0.matches(relative) }) { continue }
                     if pattern.matches(relative) { results.append(path) }
                     if entry.isDirectory { try search(path) }
@@ -182,7 +191,7 @@ struct ExclusionPattern {
 
     init(_ pattern: String) throws {
         globs =
-            pattern.contains("*")
+            pattern.utf8.contains(UInt8(ascii: "*"))
             ? [try Glob(pattern)] : [try Glob(pattern), try Glob("**/" + pattern), try Glob("**/" + pattern + "/**")]
     }
 

@@ -16,41 +16,69 @@ struct TextResult: ToolOutput, Equatable {
     var contentBlocks: [Tool.Content]? { [.plainText(content)] }
 }
 
-/// `read_media_file`'s answer: an image or audio block (or an embedded binary
-/// resource for other types), and the same data as structured content.
+/// `read_media_file`'s answer, as the reference filesystem server gives it: an
+/// image or audio block, or an embedded binary resource for any other type; the
+/// same block as structured content (`{"content": [block]}`).
 struct MediaResult: ToolOutput, Equatable {
-    struct Item: Codable, Equatable {
-        /// `image`, `audio` or `blob`.
-        let type: String
-        /// Base64 of the file's bytes.
-        let data: String
-        let mimeType: String
+    enum Block: Equatable {
+        /// `type` is `image` or `audio`; `data` is base64.
+        case media(type: String, data: String, mimeType: String)
+        /// The file's `file://` URI and its bytes as base64.
+        case resource(uri: String, mimeType: String, blob: String)
     }
 
-    let content: [Item]
-    /// The file's `file://` URI, for the embedded resource of a type that is neither image nor audio.
-    let fileURI: String
+    let block: Block
+
+    /// One object with optional members, as the schema vocabulary here has no `anyOf`:
+    /// `type`, `data` and `mimeType` for images and audio; `type` and `resource` otherwise.
+    static let outputSchema = JSONSchema.object([
+        "content": .array(
+            of: .object([
+                "type": .string(oneOf: ["image", "audio", "resource"]),
+                "data": .string("Base64 of the file's bytes (image and audio)").optional,
+                "mimeType": .string("The MIME type (image and audio)").optional,
+                "resource": .object(
+                    [
+                        "uri": .string("The file's file:// URI"),
+                        "mimeType": .string().optional,
+                        "blob": .string("Base64 of the file's bytes"),
+                    ], "The file as an embedded resource (other types)"
+                ).optional,
+            ]))
+    ])
+
+    var contentBlocks: [Tool.Content]? {
+        switch block {
+        case .media("audio", let data, let mimeType): [.audio(data: data, mimeType: mimeType, annotations: nil, _meta: nil)]
+        case .media(_, let data, let mimeType): [.image(data: data, mimeType: mimeType, annotations: nil, _meta: nil)]
+        case .resource(let uri, let mimeType, let blob):
+            [.resource(resource: .binary(Data(base64Encoded: blob) ?? Data(), uri: uri, mimeType: mimeType))]
+        }
+    }
 
     private enum CodingKeys: String, CodingKey {
         case content
     }
 
-    static let outputSchema = JSONSchema.object([
-        "content": .array(
-            of: .object([
-                "type": .string(oneOf: ["image", "audio", "blob"]),
-                "data": .string("Base64 of the file's bytes"),
-                "mimeType": .string(),
-            ]))
-    ])
+    private enum BlockKeys: String, CodingKey {
+        case type, data, mimeType, resource, uri, blob
+    }
 
-    var contentBlocks: [Tool.Content]? {
-        content.map { item in
-            switch item.type {
-            case "image": .image(data: item.data, mimeType: item.mimeType, annotations: nil, _meta: nil)
-            case "audio": .audio(data: item.data, mimeType: item.mimeType, annotations: nil, _meta: nil)
-            default: .resource(resource: .binary(Data(base64Encoded: item.data) ?? Data(), uri: fileURI, mimeType: item.mimeType))
-            }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        var list = container.nestedUnkeyedContainer(forKey: .content)
+        var item = list.nestedContainer(keyedBy: BlockKeys.self)
+        switch block {
+        case .media(let type, let data, let mimeType):
+            try item.encode(type, forKey: .type)
+            try item.encode(data, forKey: .data)
+            try item.encode(mimeType, forKey: .mimeType)
+        case .resource(let uri, let mimeType, let blob):
+            try item.encode("resource", forKey: .type)
+            var resource = item.nestedContainer(keyedBy: BlockKeys.self, forKey: .resource)
+            try resource.encode(uri, forKey: .uri)
+            try resource.encode(mimeType, forKey: .mimeType)
+            try resource.encode(blob, forKey: .blob)
         }
     }
 }

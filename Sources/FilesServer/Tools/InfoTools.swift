@@ -76,13 +76,3 @@ enum InfoTools {
         }
     }
 }
-
-extension stat {
-    var accessTime: TimeInterval {
-        #if canImport(Darwin)
-            TimeInterval(st_atimespec.tv_sec)
-        #else
-            TimeInterval(st_atim.tv_sec)
-        #endif
-    }
-}

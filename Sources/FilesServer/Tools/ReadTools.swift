@@ -80,12 +80,11 @@ enum ReadTools {
         ) { input in
             let access = files.access()
             let real = try access.paths.existing(input.path)
-            let data = try access.readFile(real, limit: mediaLimit)
+            let data = try access.readFile(real, limit: mediaLimit).base64EncodedString()
             let mimeType = mimeTypes[(real as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
-            let type = mimeType.hasPrefix("image/") ? "image" : mimeType.hasPrefix("audio/") ? "audio" : "blob"
-            return MediaResult(
-                content: [.init(type: type, data: data.base64EncodedString(), mimeType: mimeType)],
-                fileURI: URL(fileURLWithPath: real).absoluteString)
+            let type = mimeType.hasPrefix("image/") ? "image" : mimeType.hasPrefix("audio/") ? "audio" : nil
+            if let type { return MediaResult(block: .media(type: type, data: data, mimeType: mimeType)) }
+            return MediaResult(block: .resource(uri: FileURL.string(forPath: real), mimeType: mimeType, blob: data))
         }
     }
 
@@ -112,12 +111,15 @@ enum ReadTools {
             annotations: .readOnly
         ) { input in
             let access = files.access()
-            let parts = input.paths.map { path in
+            var parts: [String] = []
+            for path in input.paths {
                 do throws(FilesError) {
                     let text = String(decoding: try access.readFile(path, limit: textLimit), as: UTF8.self)
-                    return "\(path):\n\(text)\n"
+                    parts.append("\(path):\n\(text)\n")
+                } catch .cancelled {
+                    throw FilesError.cancelled
                 } catch {
-                    return "\(path): Error - \(error.errorDescription ?? "\(error)")"
+                    parts.append("\(path): Error - \(error.errorDescription ?? "\(error)")")
                 }
             }
             return TextResult(parts.joined(separator: "\n---\n"))
