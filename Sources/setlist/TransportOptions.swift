@@ -12,7 +12,7 @@ struct TransportOptions: ParsableArguments {
             valueName: "host:port"))
     var httpAddress: HTTPAddress?
 
-    @Flag(help: "Keep sessions (Mcp-Session-Id) and answer with SSE streams instead of plain JSON.")
+    @Flag(help: "Keep sessions (Mcp-Session-Id), with an SSE stream (GET) for the server's own requests.")
     var stateful = false
 
     @Option(

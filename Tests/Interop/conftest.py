@@ -50,11 +50,11 @@ async def stdio_session(*args, list_roots_callback=None, env=None):
 
 
 @asynccontextmanager
-async def http_session(url):
+async def http_session(url, list_roots_callback=None):
     """An initialized client session over Streamable HTTP."""
     async with streamable_http_client(url) as streams:
         read, write = streams[0], streams[1]
-        async with ClientSession(read, write) as session:
+        async with ClientSession(read, write, list_roots_callback=list_roots_callback) as session:
             await session.initialize()
             yield session
 

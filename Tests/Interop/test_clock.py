@@ -185,6 +185,67 @@ def test_sigterm_lets_a_request_in_flight_finish(http_server):
     assert server.process.wait(timeout=10) == 0
 
 
+def initialize_session(server):
+    """Opens a session on a --stateful server and returns its id."""
+    response = httpx.post(server.base + "/mcp", content=SEED_REQUESTS[0],
+                          headers={"Content-Type": "application/json", "Accept": "application/json, text/event-stream"})
+    assert response.status_code == 200
+    return response.headers["mcp-session-id"]
+
+
+def test_sigterm_completes_with_open_streams_idle_sockets_and_odd_requests(http_server):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0", "--stateful")
+    session = initialize_session(server)
+    held = []
+    stream = socket.create_connection((server.host, server.port))
+    stream.sendall(f"GET /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nMcp-Session-Id: {session}\r\n\r\n".encode())
+    assert stream.recv(4096).startswith(b"HTTP/1.1 200")
+    held.append(stream)
+    for body in [b'{"jsonrpc":"2.0","id":true,"method":"ping"}', b'{"jsonrpc":"2.0","id":3,"method":"ping","result":{}}']:
+        odd = socket.create_connection((server.host, server.port))
+        odd.sendall(b"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + f"Mcp-Session-Id: {session}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+        assert b'"code":-32600' in odd.recv(4096)
+        held.append(odd)
+    held += [socket.create_connection((server.host, server.port)) for _ in range(50)]
+    started = time.monotonic()
+    assert server.stop(signal.SIGTERM, timeout=15) == 0
+    assert time.monotonic() - started < 10
+    for connection in held:
+        connection.close()
+
+
+def test_a_session_keeps_no_memory_per_request(http_server):
+    server = http_server("serve", "clock", "--http", "127.0.0.1:0", "--stateful")
+    session = initialize_session(server)
+    body = b'{"jsonrpc":"2.0","id":1,"method":"ping"}'
+    request = (b"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+               + f"Mcp-Session-Id: {session}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+
+    def send(count, connection):
+        answered = 0
+        for start in range(0, count, 200):
+            batch = min(200, count - start)
+            connection.sendall(request * batch)
+            received = b""
+            while received.count(b'"result":{}') < batch:
+                received += connection.recv(1 << 20)
+            answered += received.count(b'"result":{}')
+        return answered
+
+    def resident_kib():
+        status = Path(f"/proc/{server.process.pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+
+    with socket.create_connection((server.host, server.port)) as connection:
+        assert send(3_000, connection) == 3_000
+        before = resident_kib()
+        assert send(20_000, connection) == 20_000
+        after = resident_kib()
+    # A store of every answer (as an event store for resumption keeps) would grow ~9 MiB here.
+    assert after - before < 3 * 1024, f"resident memory grew {after - before} KiB over 20,000 requests"
+
+
 def test_port_comes_from_the_environment_as_in_the_image(http_server):
     # The Dockerfile runs `setlist serve clock --http 0.0.0.0`; Cloud Run sets $PORT and the
     # deployment sets $SETLIST_ALLOW_HOSTS to the service's public name.

@@ -148,6 +148,29 @@ async def test_client_roots_replace_the_directories_and_follow_changes(tree):
         assert refused.is_error
 
 
+async def test_client_roots_reach_a_stateful_http_server_over_its_stream(tree, http_server):
+    # The server asks for roots on the session's SSE stream; the client answers by POST.
+    server = http_server("serve", "files", str(tree / "allow_evil"), "--http", "127.0.0.1:0", "--stateful")
+    offered = tree / "allow"
+
+    async def list_roots(context):
+        return types.ListRootsResult(roots=[types.Root(uri=offered.as_uri(), name="allow")])
+
+    async with http_session(server.base + "/mcp", list_roots_callback=list_roots) as session:
+        with anyio.fail_after(10):
+            while text(await session.call_tool("list_allowed_directories", {})).splitlines()[1:] != [str(offered)]:
+                await anyio.sleep(0.05)
+
+
+@pytest.mark.parametrize("stateful", [False, True])
+async def test_text_shaped_like_a_data_url_is_written_as_sent(tree, http_server, stateful):
+    server = http_server("serve", "files", str(tree / "allow"), "--http", "127.0.0.1:0", *(["--stateful"] if stateful else []))
+    async with http_session(server.base + "/mcp") as session:
+        for content in ["data:,hello", "data:text/plain;base64,aGVsbG8=", "data:image/png;base64,iVBORw0KGgo="]:
+            text(await session.call_tool("write_file", {"path": "d.txt", "content": content}))
+            assert (tree / "allow" / "d.txt").read_text() == content
+
+
 def test_stdout_carries_protocol_messages_only(tree):
     requests = [
         {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}},

@@ -45,7 +45,7 @@ extension MCPService {
         let application = Application(
             responder: MCPResponder(endpoint: endpoint, options: options),
             server: HTTPServerBuilder { responder in
-                HTTP1ServerChannel(responder: responder, idleTimeout: options.idleTimeout)
+                HTTP1ServerChannel(responder: responder, idleTimeout: options.idleTimeout, bodyTimeout: options.bodyTimeout)
             },
             configuration: .init(
                 address: .hostname(options.host, port: options.port), serverName: nil,

@@ -39,35 +39,22 @@ struct MCPResponder: HTTPResponder {
     }
 
     /// The whole body, refused at once when its declared length is over the limit (413),
-    /// when more than the limit arrives (413), or when it does not arrive in time (408).
+    /// when more than the limit arrives (413), or when it does not arrive in time (408,
+    /// from ``RequestBodyDeadline``).
     private func readBody(of request: Request) async -> Result<ByteBuffer, HTTPRefusal> {
         let limit = options.maxBodyBytes
         let tooLarge = HTTPRefusal(status: 413, message: "Content Too Large: a request body may hold at most \(limit) bytes")
         if let declared = request.headers[.contentLength], let length = Int(declared), length > limit {
             return .failure(tooLarge)
         }
-        let timeout = options.bodyTimeout
+        var request = request
         do {
-            return .success(
-                try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-                    group.addTask {
-                        var request = request
-                        return try await request.collectBody(upTo: limit)
-                    }
-                    group.addTask {
-                        try await Task.sleep(for: timeout)
-                        return nil
-                    }
-                    defer { group.cancelAll() }
-                    guard let body = try await group.next() ?? nil else { throw BodyTimeout() }
-                    return body
-                })
-        } catch is BodyTimeout {
-            return .failure(HTTPRefusal(status: 408, message: "Request Timeout: the body did not arrive within \(timeout)"))
+            return .success(try await request.collectBody(upTo: limit))
+        } catch is RequestBodyDeadline.Expired {
+            return .failure(
+                HTTPRefusal(status: 408, message: "Request Timeout: the body did not arrive within \(options.bodyTimeout)"))
         } catch {
             return .failure(tooLarge)
         }
     }
-
-    private struct BodyTimeout: Error {}
 }

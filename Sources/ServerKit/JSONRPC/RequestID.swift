@@ -49,14 +49,13 @@ extension RequestID: Hashable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        switch self {
-        case .string(let text):
-            hasher.combine(0 as UInt8)
-            for byte in text.utf8 { hasher.combine(byte) }
-        case .number(let text):
-            hasher.combine(1 as UInt8)
-            for byte in text.utf8 { hasher.combine(byte) }
-        }
+        var (kind, text): (UInt8, String) =
+            switch self {
+            case .string(let text): (0, text)
+            case .number(let text): (1, text)
+            }
+        hasher.combine(kind)
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -105,7 +105,8 @@ struct MessageRouter: Sendable {
         id: RequestID, method: String, params: [String: Value], in session: ServerSession,
         reply: @escaping @Sendable (Data?) -> Void
     ) {
-        guard !session.isWorking(on: id) else {
+        // tools/call checks as it starts its work; the others finish at once.
+        guard method == CallTool.name || !session.isWorking(on: id) else {
             return reply(OutgoingMessage.error(id: id, Self.idInUse(id)))
         }
         switch method {

@@ -15,12 +15,14 @@ public final class ServerSession: Sendable {
     /// (stateless HTTP answers each POST and holds nothing open).
     private let toClient: (@Sendable (Data) async throws -> Void)?
     private let state = Mutex(State())
+    /// Answers owed; counted apart from ``state`` so that the path of every request
+    /// takes no lock for it.
+    private let owed = Atomic(0)
 
     private struct State {
         var capabilities: Client.Capabilities?
         var protocolVersion: String?
         var working: [RequestID: Task<Void, Never>] = [:]
-        var owed = 0
         var settledWaiters: [CheckedContinuation<Void, Never>] = []
         var nextRequestNumber = 1
         var awaitingClient: [RequestID: ClientAnswer] = [:]
@@ -88,25 +90,22 @@ public final class ServerSession: Sendable {
 
     /// Notes that an answer is owed until ``settle()``.
     func owe() {
-        state.withLock { $0.owed += 1 }
+        owed.wrappingAdd(1, ordering: .sequentiallyConsistent)
     }
 
     func settle() {
-        let waiters: [CheckedContinuation<Void, Never>] = state.withLock { state in
-            state.owed -= 1
-            guard state.owed == 0 else { return [] }
-            defer { state.settledWaiters = [] }
-            return state.settledWaiters
-        }
-        for waiter in waiters { waiter.resume() }
+        guard owed.wrappingSubtract(1, ordering: .sequentiallyConsistent).newValue == 0 else { return }
+        releaseSettledWaiters()
     }
 
     /// Waits until no answer is owed, or `timeout` passes; true if none is owed.
     func settled(within timeout: Duration) async -> Bool {
         let waiting = Task {
             await withCheckedContinuation { continuation in
+                // Checked under the lock that settle() takes after the count reaches zero,
+                // so a waiter is either seen by it or sees zero itself.
                 let done = state.withLock { state in
-                    guard state.owed > 0 else { return true }
+                    guard owed.load(ordering: .sequentiallyConsistent) > 0 else { return true }
                     state.settledWaiters.append(continuation)
                     return false
                 }
@@ -119,7 +118,7 @@ public final class ServerSession: Sendable {
         }
         await waiting.value
         deadline.cancel()
-        return state.withLock { $0.owed == 0 }
+        return owed.load(ordering: .sequentiallyConsistent) == 0
     }
 
     private func releaseSettledWaiters() {
