@@ -33,6 +33,15 @@ struct TransportOptions: ParsableArguments {
         if httpAddress == nil, stateful || !allowedHosts.isEmpty || tokenVariable != nil {
             throw ValidationError("--stateful, --allow-host and --token-env apply to HTTP only; add --http HOST:PORT.")
         }
+        try Self.checkHostEntries(allowedHosts, from: "--allow-host")
+    }
+
+    /// Refuses host entries that are no host name (such as a URL), which would never match.
+    static func checkHostEntries(_ entries: [String], from source: String) throws {
+        for entry in entries where !AccessPolicy.isValidHostEntry(entry) {
+            throw ValidationError(
+                "\(source) \(entry): give a host name with an optional port, such as clock-abc.a.run.app or example.com:8443, or '*'.")
+        }
     }
 
     func serve(_ service: MCPService, logger: Logger) async throws {
@@ -53,13 +62,13 @@ struct TransportOptions: ParsableArguments {
         // Cloud Run and the like pass settings as environment variables.
         let hostsFromEnvironment = environment["SETLIST_ALLOW_HOSTS", default: ""]
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        try Self.checkHostEntries(hostsFromEnvironment, from: "SETLIST_ALLOW_HOSTS")
         let options = HTTPServingOptions(
             host: host, port: port,
             access: AccessPolicy(extraHosts: allowedHosts + hostsFromEnvironment, bearerToken: token),
             stateful: stateful)
         try await service.serveHTTP(options, logger: logger) { port in
-            let shown = host.contains(":") ? "[\(host)]" : host
-            logger.info("Serving \(service.name) on http://\(shown):\(port)/mcp")
+            logger.info("Serving \(service.name) on http://\(Authority(host: host, port: String(port)).text)/mcp")
         }
     }
 }

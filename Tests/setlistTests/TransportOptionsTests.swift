@@ -21,6 +21,15 @@ import Testing
         #expect(throws: (any Error).self) { try Setlist.parseAsRoot(["serve", "clock", "--http", address]) }
     }
 
+    @Test func refusesAnAllowedHostThatIsAURL() {
+        #expect(throws: (any Error).self) {
+            try Setlist.parseAsRoot(["serve", "clock", "--http", "127.0.0.1:0", "--allow-host", "https://clock.run.app"])
+        }
+        #expect(throws: Never.self) {
+            try Setlist.parseAsRoot(["serve", "clock", "--http", "127.0.0.1:0", "--allow-host", "clock.run.app"])
+        }
+    }
+
     @Test func refusesAPortVariableThatIsNotAPort() {
         #expect(throws: ValidationError.self) { try HTTPAddress.port(fromEnvironment: "http") }
     }

@@ -13,16 +13,28 @@ public struct AccessPolicy: Sendable {
 
     public static let loopbackHosts: Set<String> = ["localhost", "127.0.0.1", "::1"]
 
+    /// - Parameter extraHosts: names (`name` or `name:port`) or `*`; see ``isValidHostEntry(_:)``.
     public init(extraHosts: [String] = [], bearerToken: String? = nil) {
-        allowedHosts = Self.loopbackHosts.union(extraHosts.map { entry in
-            entry == "*" ? entry : Authority(parsing: entry)?.text ?? entry.lowercased()
-        })
+        allowedHosts = Self.loopbackHosts.union(
+            extraHosts.compactMap { entry in entry == "*" ? entry : Authority(parsing: entry)?.text })
         self.bearerToken = bearerToken
     }
 
-    /// Checks a request's `Host`, `Origin` and `Authorization` headers.
-    public func check(host: String?, origin: String?, authorization: String?) -> HTTPRefusal? {
-        if let host, !admits(authority: host) {
+    /// Whether an entry for ``allowedHosts`` is `*` or a host name with an optional port
+    /// (not a URL): what `--allow-host` accepts.
+    public static func isValidHostEntry(_ entry: String) -> Bool {
+        entry == "*" || (Authority(parsing: entry).map { !$0.host.isEmpty } ?? false)
+    }
+
+    /// Checks a request's `Host`, `Origin` and `Authorization` headers. A request without
+    /// `Host` is refused too: only a browser could be rebound, and every browser sends one.
+    func check(host: String?, origin: String?, authorization: String?) -> HTTPRefusal? {
+        guard let host else {
+            if allowedHosts.contains("*") { return authorizationRefusal(authorization) }
+            return HTTPRefusal(
+                status: 421, message: "Misdirected Request: send a Host header naming this server.")
+        }
+        if !admits(authority: host) {
             return HTTPRefusal(
                 status: 421,
                 message: "Misdirected Request: Host '\(host.clipped(to: 200))' is not served here. "
@@ -34,14 +46,17 @@ public struct AccessPolicy: Sendable {
                 message: "Forbidden: Origin '\(origin.clipped(to: 200))' is not allowed. "
                     + "Start the server with --allow-host NAME to accept it.")
         }
-        if let bearerToken {
-            guard let authorization, Self.bearer(in: authorization).map({ Self.constantTimeEqual($0, bearerToken) }) == true
-            else {
-                return HTTPRefusal(
-                    status: 401,
-                    message: "Unauthorized: send the server's token as 'Authorization: Bearer TOKEN'.",
-                    headers: ["WWW-Authenticate": "Bearer realm=\"setlist\""])
-            }
+        return authorizationRefusal(authorization)
+    }
+
+    private func authorizationRefusal(_ authorization: String?) -> HTTPRefusal? {
+        guard let bearerToken else { return nil }
+        guard let authorization, Self.bearer(in: authorization).map({ Self.constantTimeEqual($0, bearerToken) }) == true
+        else {
+            return HTTPRefusal(
+                status: 401,
+                message: "Unauthorized: send the server's token as 'Authorization: Bearer TOKEN'.",
+                headers: ["WWW-Authenticate": "Bearer realm=\"setlist\""])
         }
         return nil
     }
@@ -72,16 +87,14 @@ public struct AccessPolicy: Sendable {
         return String(parts[1].trimmingASCIISpaces)
     }
 
-    /// Compares without stopping at the first difference, so timing tells nothing of the token.
+    /// Compares without stopping at the first difference, so timing tells nothing of the
+    /// token's bytes (its length is no secret).
     static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
         let left = Array(lhs.utf8)
         let right = Array(rhs.utf8)
-        var difference = UInt8(truncatingIfNeeded: left.count ^ right.count)
-        for index in 0..<max(left.count, right.count) {
-            let a = index < left.count ? left[index] : 0
-            let b = index < right.count ? right[index] : 0
-            difference |= a ^ b
-        }
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for index in left.indices { difference |= left[index] ^ right[index] }
         return difference == 0
     }
 }

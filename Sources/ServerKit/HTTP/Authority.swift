@@ -6,6 +6,11 @@ public struct Authority: Sendable, Equatable {
     /// The port text as given (digits only), if any.
     public var port: String?
 
+    public init(host: String, port: String? = nil) {
+        self.host = host
+        self.port = port
+    }
+
     /// Reads `name`, `name:port`, `[IPv6]` or `[IPv6]:port`; a bare IPv6 address such as
     /// `::1` is read as a host. Nil when the text holds anything else: a user, a path, a
     /// backslash, or a character no host name has.

@@ -12,31 +12,55 @@ import NIOHTTP1
 ///   decoded here.
 ///
 /// It sits between NIO's HTTP/1 decoder and the conversion to Swift HTTP Types, which
-/// keeps only the first `Host` and drops the authority of an absolute target.
-final class HTTP1HeadChecks: ChannelDuplexHandler, RemovableChannelHandler {
+/// keeps only the first `Host` and drops the authority of an absolute target. A refusal
+/// waits for the responses to the requests before it (a client may pipeline), then the
+/// connection closes.
+final class HTTP1HeadChecks: ChannelDuplexHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
     typealias OutboundIn = HTTPServerResponsePart
     typealias OutboundOut = HTTPServerResponsePart
 
-    /// Set once a request is refused: what follows on the connection is dropped, and it closes.
+    /// Requests passed on whose responses have not ended yet.
+    private var responsesOwed = 0
+    /// A refusal waiting for those responses.
+    private var pendingRefusal: HTTPRefusal?
+    /// Set once a request is refused: what follows on the connection is dropped.
     private var isRefusing = false
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !isRefusing else { return }
-        guard case .head(let head) = unwrapInboundIn(data), let refusal = Self.refusal(of: head) else {
-            context.fireChannelRead(data)
-            return
+        let part = unwrapInboundIn(data)
+        if case .head(let head) = part {
+            if let refusal = Self.refusal(of: head) {
+                isRefusing = true
+                if responsesOwed == 0 { send(refusal, context: context) } else { pendingRefusal = refusal }
+                return
+            }
+            responsesOwed += 1
         }
-        isRefusing = true
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let part = unwrapOutboundIn(data)
+        context.write(data, promise: promise)
+        guard case .end = part else { return }
+        responsesOwed -= 1
+        if responsesOwed == 0, let refusal = pendingRefusal {
+            pendingRefusal = nil
+            send(refusal, context: context)
+        }
+    }
+
+    /// Writes the refusal and closes the connection once it is out.
+    private func send(_ refusal: HTTPRefusal, context: ChannelHandlerContext) {
         let body = refusal.body
-        var headers = HTTPHeaders([
-            ("Content-Type", "application/json"), ("Content-Length", String(body.count)), ("Connection", "close"),
-        ])
-        for (name, value) in refusal.headers { headers.add(name: name, value: value) }
-        let responseHead = HTTPResponseHead(
-            version: .http1_1, status: HTTPResponseStatus(statusCode: refusal.status), headers: headers)
-        context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
+        var headers = HTTPHeaders(refusal.headerFields)
+        headers.add(name: "Content-Length", value: String(body.count))
+        headers.add(name: "Connection", value: "close")
+        let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: refusal.status), headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
@@ -58,7 +82,7 @@ final class HTTP1HeadChecks: ChannelDuplexHandler, RemovableChannelHandler {
                 status: 400, message: "Bad Request: the request target must be a path such as /mcp, not a full URL")
         }
         let codings = head.headers["Transfer-Encoding"].flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .map { $0.trimmingASCIISpaces.lowercased() }
         if !codings.isEmpty, codings != ["chunked"] {
             return HTTPRefusal(
                 status: 501,

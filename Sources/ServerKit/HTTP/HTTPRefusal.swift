@@ -4,12 +4,12 @@ import Hummingbird
 
 /// An HTTP request turned away before it reaches the router: the status, and a
 /// JSON-RPC error body (id `null`) whose message says what to change.
-public struct HTTPRefusal: Error, Sendable, Equatable {
-    public var status: Int
-    public var message: String
-    public var headers: [String: String]
+struct HTTPRefusal: Error, Sendable, Equatable {
+    var status: Int
+    var message: String
+    var headers: [String: String]
 
-    public init(status: Int, message: String, headers: [String: String] = [:]) {
+    init(status: Int, message: String, headers: [String: String] = [:]) {
         self.status = status
         self.message = message
         self.headers = headers
@@ -20,10 +20,15 @@ public struct HTTPRefusal: Error, Sendable, Equatable {
         OutgoingMessage.error(id: nil, JSONRPCError(code: -32600, message: message))
     }
 
+    /// The header fields of the answer: JSON, and any the refusal names.
+    var headerFields: [(String, String)] {
+        [("Content-Type", "application/json")] + headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// The refusal as a Hummingbird response.
     var response: Response {
-        var fields: HTTPFields = [.contentType: "application/json"]
-        for (name, value) in headers {
+        var fields = HTTPFields()
+        for (name, value) in headerFields {
             if let name = HTTPField.Name(name) { fields[name] = value }
         }
         return Response(

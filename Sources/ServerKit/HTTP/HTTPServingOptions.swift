@@ -63,9 +63,6 @@ public struct HTTPServingOptions: Sendable {
         self.sessionIdleTimeout = sessionIdleTimeout
     }
 
-    /// The paths that answer MCP requests: the standard one and the seed's.
-    public static let endpointPaths = ["/mcp", "/mcp/jsonrpc"]
-
     /// Up to 4,096 connections, leaving 64 descriptors of the process's limit for
     /// files, logs and the listening socket.
     public static func connectionsWithinFileLimit() -> Int {

@@ -15,7 +15,7 @@ struct MCPResponder: HTTPResponder {
             guard [.post, .get, .delete].contains(request.method) else {
                 return HTTPRefusal(
                     status: 405, message: "Method Not Allowed: use POST (or GET and DELETE with --stateful)",
-                    headers: ["Allow": "GET, POST, DELETE"]
+                    headers: ["Allow": endpoint.allowedMethods]
                 ).response
             }
             if let refusal = options.access.check(
@@ -53,8 +53,10 @@ struct MCPResponder: HTTPResponder {
         } catch is RequestBodyDeadline.Expired {
             return .failure(
                 HTTPRefusal(status: 408, message: "Request Timeout: the body did not arrive within \(options.bodyTimeout)"))
-        } catch {
+        } catch let error as HTTPError where error.status == .contentTooLarge {
             return .failure(tooLarge)
+        } catch {
+            return .failure(HTTPRefusal(status: 400, message: "Bad Request: the body could not be read"))
         }
     }
 }

@@ -15,15 +15,25 @@ enum RequestChecks {
     /// - `Content-Type`: `application/json`, in any case; `Content-Encoding` none.
     /// - `MCP-Protocol-Version`: absent, or a version this server speaks.
     static func refusal(ofPost headers: HTTPFields) -> HTTPRefusal? {
-        if let accept = headers[.accept], !accept.split(separator: ",").contains(where: acceptsAnswer) {
+        if let accept = headers[.accept], !accept.trimmingASCIISpaces.isEmpty,
+            !accept.listsMediaType("application/json", "application/*", "*/*")
+        {
             return HTTPRefusal(
                 status: 406, message: "Not Acceptable: this endpoint answers with application/json; accept it or omit Accept")
         }
-        guard headers[.contentType]?[...].isMediaType("application/json") == true else {
+        guard headers[.contentType]?.isMediaType("application/json") == true else {
             return HTTPRefusal(status: 415, message: "Unsupported Media Type: send the JSON-RPC message as application/json")
         }
         if let encoding = headers[.contentEncoding], encoding.trimmingASCIISpaces.lowercased() != "identity" {
             return HTTPRefusal(status: 415, message: "Unsupported Media Type: send the body without Content-Encoding")
+        }
+        return protocolVersionRefusal(headers)
+    }
+
+    /// Why a GET, which opens a session's SSE stream, is refused; `nil` if it passes.
+    static func refusal(ofStreamRequest headers: HTTPFields) -> HTTPRefusal? {
+        guard headers[.accept]?.listsMediaType("text/event-stream") == true else {
+            return HTTPRefusal(status: 406, message: "Not Acceptable: a GET opens an SSE stream; accept text/event-stream")
         }
         return protocolVersionRefusal(headers)
     }
@@ -35,38 +45,5 @@ enum RequestChecks {
         return HTTPRefusal(
             status: 400,
             message: "Bad Request: unsupported protocol version \(version.clipped(to: 40)); supported: \(supported)")
-    }
-
-    private static func acceptsAnswer(_ item: Substring) -> Bool {
-        item.trimmingASCIISpaces.isEmpty || item.isMediaType("application/json") || item.isMediaType("application/*")
-            || item.isMediaType("*/*")
-    }
-}
-
-extension Substring {
-    /// Whether this header item names `type` (lowercase), in any case, parameters aside:
-    /// `Application/JSON; charset=utf-8` names `application/json`.
-    func isMediaType(_ type: StaticString) -> Bool {
-        let item = trimmingASCIISpaces.utf8
-        var position = item.startIndex
-        for expected in UnsafeBufferPointer(start: type.utf8Start, count: type.utf8CodeUnitCount) {
-            guard position != item.endIndex else { return false }
-            let byte = item[position]
-            let lowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-            guard lowered == expected else { return false }
-            position = item.index(after: position)
-        }
-        guard position != item.endIndex else { return true }
-        let next = item[position]
-        return next == UInt8(ascii: ";") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
-    }
-}
-
-extension StringProtocol {
-    var trimmingASCIISpaces: Substring {
-        var result = Substring(self)
-        while let first = result.first, first == " " || first == "\t" { result.removeFirst() }
-        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
-        return result
     }
 }

@@ -49,7 +49,8 @@ final class SessionEvents: Sendable {
 
     /// Opens a stream for a GET, replacing any open one.
     func openStream(headers: HTTPFields) -> Response {
-        let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
+        // A client that opens the stream and does not read it holds at most the backlog.
+        let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream(bufferingPolicy: .bufferingNewest(Self.backlogLimit))
         let opened = state.withLock { state -> Int? in
             guard !state.isFinished else { return nil }
             state.stream?.finish()

@@ -9,9 +9,10 @@ import Synchronization
 /// POSTs in it are answered with JSON, a GET opens its SSE stream for the server's
 /// own requests, DELETE ends it.
 ///
-/// Sessions are bounded: one unused for ``HTTPServingOptions/sessionIdleTimeout`` ends,
-/// and past ``HTTPServingOptions/maxSessions`` the least recently used one ends to make
-/// room. A client whose session ended gets 404 and initializes again, as the protocol asks.
+/// Sessions are bounded: when a session opens, those unused for
+/// ``HTTPServingOptions/sessionIdleTimeout`` end, and past ``HTTPServingOptions/maxSessions``
+/// the least recently used one ends to make room. A client whose session ended gets 404
+/// and initializes again, as the protocol asks.
 final class StatefulEndpoint: MCPEndpoint {
     private final class Session: Sendable {
         let id: String
@@ -29,9 +30,17 @@ final class StatefulEndpoint: MCPEndpoint {
             lastUsed = Mutex(.now)
         }
 
+        /// Ends the session at once: work in progress is answered with an error.
         func end() {
             server.close()
             events.finish()
+        }
+
+        /// Ends the session after the answers it owes, waiting at most `timeout`.
+        func end(within timeout: Duration) async {
+            events.finish()
+            _ = await server.settled(within: timeout)
+            server.close()
         }
     }
 
@@ -48,7 +57,7 @@ final class StatefulEndpoint: MCPEndpoint {
         self.idleTimeout = idleTimeout
     }
 
-    var sessionCount: Int { sessions.withLock { $0.count } }
+    var allowedMethods: String { "GET, POST, DELETE" }
 
     func respond(to request: Request, body: ByteBuffer) async -> Response {
         guard let id = request.headers[RequestChecks.sessionIDField] else {
@@ -64,27 +73,26 @@ final class StatefulEndpoint: MCPEndpoint {
             if let refusal = RequestChecks.refusal(ofPost: request.headers) { return refusal.response }
             return await router.answer(body, in: session.server, headers: headers)
         case .get:
-            guard request.headers[.accept].map({ $0.split(separator: ",").contains { $0.isMediaType("text/event-stream") } }) == true
-            else {
-                return HTTPRefusal(status: 406, message: "Not Acceptable: a GET opens an SSE stream; accept text/event-stream")
-                    .response
-            }
-            if let refusal = RequestChecks.protocolVersionRefusal(request.headers) { return refusal.response }
+            if let refusal = RequestChecks.refusal(ofStreamRequest: request.headers) { return refusal.response }
             return session.events.openStream(headers: headers)
         case .delete:
             end(id)
             return Response(status: .ok, headers: headers)
         default:
-            return HTTPRefusal(status: 405, message: "Method Not Allowed", headers: ["Allow": "GET, POST, DELETE"]).response
+            return HTTPRefusal(status: 405, message: "Method Not Allowed", headers: ["Allow": allowedMethods]).response
         }
     }
 
+    /// Ends every session once the answers it owes are sent (at most 10 seconds), so
+    /// requests in flight when a shutdown begins are still answered.
     func shutdown() async {
         let all = sessions.withLock { sessions in
             defer { sessions = [:] }
             return Array(sessions.values)
         }
-        for session in all { session.end() }
+        await withTaskGroup(of: Void.self) { group in
+            for session in all { group.addTask { await session.end(within: .seconds(10)) } }
+        }
     }
 
     // MARK: - Opening and ending

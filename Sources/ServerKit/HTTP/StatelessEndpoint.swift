@@ -8,13 +8,14 @@ import Logging
 struct StatelessEndpoint: MCPEndpoint {
     let router: MessageRouter
     let logger: Logger
+    var allowedMethods: String { "POST" }
 
     func respond(to request: Request, body: ByteBuffer) async -> Response {
         guard request.method == .post else {
             return HTTPRefusal(
                 status: 405,
                 message: "Method Not Allowed: this server answers POST only; start it with --stateful for sessions and SSE",
-                headers: ["Allow": "POST"]
+                headers: ["Allow": allowedMethods]
             ).response
         }
         if let refusal = RequestChecks.refusal(ofPost: request.headers) { return refusal.response }

@@ -7,11 +7,11 @@ import MCP
 /// that it compiles anew each time (to spot `data:` URLs, which it then turns into
 /// binary data). On the path of every tool call that cost most of the CPU time and
 /// changed some strings; this parser keeps each string exactly as sent.
-public struct JSONParser {
-    public struct Failure: Error, Equatable, CustomStringConvertible {
-        public let offset: Int
-        public let reason: String
-        public var description: String { "Invalid JSON at byte \(offset): \(reason)" }
+struct JSONParser {
+    struct Failure: Error, Equatable, CustomStringConvertible {
+        let offset: Int
+        let reason: String
+        var description: String { "Invalid JSON at byte \(offset): \(reason)" }
     }
 
     private let bytes: UnsafeRawBufferPointer
@@ -20,24 +20,26 @@ public struct JSONParser {
     static let maximumDepth = 512
 
     /// Parses one JSON document; whitespace may surround it, nothing else.
-    public static func parse(_ data: Data) throws(Failure) -> Value {
+    static func parse(_ data: Data) throws(Failure) -> Value {
         try data.withUnsafeBytes { buffer in Result { () throws(Failure) in try parse(buffer) } }.get()
     }
 
     /// Parses one JSON document from raw bytes.
-    public static func parse(_ buffer: UnsafeRawBufferPointer) throws(Failure) -> Value {
+    static func parse(_ buffer: UnsafeRawBufferPointer) throws(Failure) -> Value {
         try parseDocument(buffer, lenient: false).value
     }
 
     /// A JSON-RPC message body as read: the value, and the text of each numeric `id`
-    /// of the message (or of each message in a batch), by position.
+    /// of the message (or of each message in a batch), by position; likewise for
+    /// `params.requestId`, which names a request to cancel.
     struct MessageBody {
         var value: Value
         var numericIDs: [Int: String]
+        var numericRequestIDs: [Int: String] = [:]
     }
 
     /// Parses a message body, keeping the text of numeric ids so that an id such as
-    /// 2^64 is answered digit for digit.
+    /// 2^64 is answered (and cancelled) digit for digit.
     ///
     /// - Parameter lenient: read ill-formed UTF-8 and lone surrogates as U+FFFD and
     ///   numbers out of range as infinite, instead of failing; used only to find the id
@@ -52,11 +54,12 @@ public struct JSONParser {
         let value = try parser.parseValue(message: .top)
         parser.skipWhitespace()
         guard parser.index == buffer.count else { throw parser.failure("unexpected text after the value") }
-        return MessageBody(value: value, numericIDs: parser.numericIDs)
+        return MessageBody(value: value, numericIDs: parser.numericIDs, numericRequestIDs: parser.numericRequestIDs)
     }
 
     private let lenient: Bool
     private var numericIDs: [Int: String] = [:]
+    private var numericRequestIDs: [Int: String] = [:]
 
     private init(bytes: UnsafeRawBufferPointer, lenient: Bool) {
         self.bytes = bytes
@@ -64,10 +67,11 @@ public struct JSONParser {
     }
 
     /// Where a value sits in a message body: the document itself, a message of a
-    /// top-level batch, or deeper.
+    /// top-level batch, the `params` of a message, or deeper.
     private enum MessageLevel {
         case top
         case message(Int)
+        case params(Int)
         case inner
     }
 
@@ -78,9 +82,9 @@ public struct JSONParser {
         switch bytes[index] {
         case UInt8(ascii: "{"):
             switch level {
-            case .top: return try parseObject(message: 0)
-            case .message(let position): return try parseObject(message: position)
-            case .inner: return try parseObject(message: nil)
+            case .top: return try parseObject(level: .message(0))
+            case .inner: return try parseObject(level: .inner)
+            default: return try parseObject(level: level)
             }
         case UInt8(ascii: "["): return try parseArray(isBatch: { if case .top = level { true } else { false } }())
         case UInt8(ascii: "\""): return .string(try parseString())
@@ -92,9 +96,9 @@ public struct JSONParser {
         }
     }
 
-    /// - Parameter message: the position of the message this object is, if it is one,
-    ///   whose numeric `id` text is kept.
-    private mutating func parseObject(message: Int?) throws(Failure) -> Value {
+    /// - Parameter level: a message, whose numeric `id` text is kept, the `params` of
+    ///   one, whose numeric `requestId` text is kept, or any other object.
+    private mutating func parseObject(level: MessageLevel) throws(Failure) -> Value {
         try enter()
         index += 1
         var object: [String: Value] = [:]
@@ -113,12 +117,13 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             let start = index
-            let value = try parseValue()
-            if let message, key == "id" {
-                switch value {
-                case .int, .double: numericIDs[message] = text(start..<index)
-                default: numericIDs[message] = nil
-                }
+            var inner = MessageLevel.inner
+            if case .message(let position) = level, key == "params" { inner = .params(position) }
+            let value = try parseValue(message: inner)
+            switch level {
+            case .message(let position) where key == "id": numericIDs[position] = numericText(value, start)
+            case .params(let position) where key == "requestId": numericRequestIDs[position] = numericText(value, start)
+            default: break
             }
             object[key] = value
             skipWhitespace()
@@ -317,6 +322,14 @@ public struct JSONParser {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
             default: return
             }
+        }
+    }
+
+    /// The JSON text of `value`, just read from `start`, if it is a number.
+    private func numericText(_ value: Value, _ start: Int) -> String? {
+        switch value {
+        case .int, .double: text(start..<index)
+        default: nil
         }
     }
 

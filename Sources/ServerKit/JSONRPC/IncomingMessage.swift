@@ -6,6 +6,8 @@ enum IncomingMessage: Sendable {
     case request(id: RequestID, method: String, params: [String: Value])
     /// A notification: nothing is owed.
     case notification(method: String, params: [String: Value])
+    /// `notifications/cancelled`: the client no longer wants the request with this id.
+    case cancellation(RequestID)
     /// The client's answer to a request the server sent it.
     case response(id: RequestID, result: Result<Value, JSONRPCError>)
     /// Something that is not a valid message: it is owed an error, with its id if
@@ -15,7 +17,11 @@ enum IncomingMessage: Sendable {
     case dropped(reason: String)
 
     /// Reads one message: an element of a batch, or the whole body.
-    init(_ value: Value, idText: String?) {
+    ///
+    /// - Parameters:
+    ///   - idText: the JSON text of a numeric `id`.
+    ///   - requestIDText: the JSON text of a numeric `params.requestId`.
+    init(_ value: Value, idText: String?, requestIDText: String? = nil) {
         guard case .object(let members) = value else {
             self = .invalid(id: nil, .invalidRequest("a message must be a JSON object"))
             return
@@ -44,7 +50,14 @@ enum IncomingMessage: Sendable {
         guard let rawID else {
             switch members["params"] {
             case nil, .null?: self = .notification(method: name, params: [:])
-            case .object(let params)?: self = .notification(method: name, params: params)
+            case .object(let params)?:
+                if name == CancelledNotification.name, let requested = params["requestId"],
+                    let cancelled = RequestID(requested, text: requestIDText)
+                {
+                    self = .cancellation(cancelled)
+                } else {
+                    self = .notification(method: name, params: params)
+                }
             case let other?: self = .invalid(id: nil, .invalidRequest("params must be an object, not \(other.summary)"))
             }
             return
@@ -85,6 +98,9 @@ enum IncomingBody: Sendable {
     /// for ill-formed UTF-8, a lone surrogate or a number beyond a `Double`).
     case unreadable(id: RequestID?, JSONRPCError)
 
+    /// The most messages one batch may hold.
+    static let maximumBatch = 100
+
     init(_ bytes: UnsafeRawBufferPointer) {
         let body: JSONParser.MessageBody
         do {
@@ -99,9 +115,18 @@ enum IncomingBody: Sendable {
                 self = .single(.invalid(id: nil, .invalidRequest("an empty batch holds no message")))
                 return
             }
-            self = .batch(elements.enumerated().map { IncomingMessage($1, idText: body.numericIDs[$0]) })
+            guard elements.count <= Self.maximumBatch else {
+                self = .single(
+                    .invalid(id: nil, .invalidRequest("a batch holds at most \(Self.maximumBatch) messages; send more batches")))
+                return
+            }
+            self = .batch(
+                elements.enumerated().map {
+                    IncomingMessage($1, idText: body.numericIDs[$0], requestIDText: body.numericRequestIDs[$0])
+                })
         default:
-            self = .single(IncomingMessage(body.value, idText: body.numericIDs[0]))
+            self = .single(
+                IncomingMessage(body.value, idText: body.numericIDs[0], requestIDText: body.numericRequestIDs[0]))
         }
     }
 

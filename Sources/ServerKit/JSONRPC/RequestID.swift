@@ -6,7 +6,7 @@ import MCP
 /// A number keeps its text: an id of 2^64 is echoed digit for digit, not rounded
 /// through a `Double`. Strings compare by their bytes: two spellings of `é` that
 /// Swift's `String ==` holds equal are two ids to the client.
-public enum RequestID: Sendable {
+enum RequestID: Sendable {
     case string(String)
     /// The number's JSON text.
     case number(String)
@@ -40,7 +40,7 @@ public enum RequestID: Sendable {
 }
 
 extension RequestID: Hashable {
-    public static func == (lhs: RequestID, rhs: RequestID) -> Bool {
+    static func == (lhs: RequestID, rhs: RequestID) -> Bool {
         switch (lhs, rhs) {
         case (.string(let left), .string(let right)), (.number(let left), .number(let right)):
             left.utf8.elementsEqual(right.utf8)
@@ -48,7 +48,7 @@ extension RequestID: Hashable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         var (kind, text): (UInt8, String) =
             switch self {
             case .string(let text): (0, text)
@@ -60,7 +60,7 @@ extension RequestID: Hashable {
 }
 
 extension RequestID: CustomStringConvertible {
-    public var description: String {
+    var description: String {
         var output: [UInt8] = []
         write(into: &output)
         return String(decoding: output, as: UTF8.self).clipped(to: 64)

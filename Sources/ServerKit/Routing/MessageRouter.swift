@@ -8,7 +8,8 @@ import Synchronization
 /// body to ``receive(_:in:reply:)`` and send on what `reply` is given. Every request,
 /// alone or in a batch, valid or not, is answered exactly once and with its own id,
 /// unless the client cancels it; notifications and the client's answers are never
-/// answered.
+/// answered. What was wrong with a message goes back to the client that sent it; the
+/// log notes it only at debug level, so a client sending junk cannot flood it.
 struct MessageRouter: Sendable {
     let service: MCPService
 
@@ -32,7 +33,7 @@ struct MessageRouter: Sendable {
         let owed: Owed
         switch IncomingBody(body) {
         case .unreadable(let id, let error):
-            session.logger.notice("Answered a message that is not JSON", metadata: ["bytes": "\(body.count)", "error": "\(error.message)"])
+            session.logger.debug("Answered a message that is not JSON", metadata: ["bytes": "\(body.count)", "error": "\(error.message)"])
             settling(OutgoingMessage.error(id: id, error))
             owed = .refusal
         case .single(.invalid(let id, let error)):
@@ -65,19 +66,22 @@ struct MessageRouter: Sendable {
             answer(id: id, method: method, params: params, in: session, reply: reply)
             return true
         case .invalid(let id, let error):
-            session.logger.notice("Refused an invalid message", metadata: ["error": "\(error.message)"])
+            session.logger.debug("Refused an invalid message", metadata: ["error": "\(error.message)"])
             reply(OutgoingMessage.error(id: id, error))
             return true
         case .notification(let method, let params):
             notice(method, params: params, in: session)
             return false
+        case .cancellation(let id):
+            session.cancel(id)
+            return false
         case .response(let id, let result):
-            if !session.resolve(id, with: result.mapError { ClientRequestError.rejected($0) }) {
-                session.logger.notice("Dropped an answer to no request of the server's", metadata: ["id": "\(id)"])
+            if !session.resolve(id, with: result.mapError { ClientRequestError.rejected(code: $0.code, message: $0.message) }) {
+                session.logger.debug("Dropped an answer to no request of the server's", metadata: ["id": "\(id)"])
             }
             return false
         case .dropped(let reason):
-            session.logger.notice("Dropped a malformed answer", metadata: ["reason": "\(reason)"])
+            session.logger.debug("Dropped a malformed answer", metadata: ["reason": "\(reason)"])
             return false
         }
     }
@@ -139,21 +143,34 @@ struct MessageRouter: Sendable {
         guard let tool = service.tool(named: name) else {
             return reply(OutgoingMessage.error(id: id, service.unknownTool(name)))
         }
-        let started = session.startWork(for: id) {
-            let result = await tool.call(arguments: arguments)
-            // A cancelled request gets no answer, as the protocol asks.
-            guard !Task.isCancelled else {
-                session.logger.info("Cancelled", metadata: ["id": "\(id)", "tool": "\(name)"])
-                return reply(nil)
-            }
-            do {
-                reply(OutgoingMessage.result(id: id, json: JSONWriter.data(try result.jsonValue())))
-            } catch {
-                reply(OutgoingMessage.error(id: id, .internalError("the result of \(name) could not be encoded: \(error)")))
-            }
-        }
-        if !started {
-            reply(OutgoingMessage.error(id: id, Self.idInUse(id)))
+        let started = session.startWork(
+            for: id,
+            {
+                let result = await tool.call(arguments: arguments)
+                guard !Task.isCancelled else {
+                    // Cancelled by the session's end: the client still gets an answer.
+                    return OutgoingMessage.error(
+                        id: id, .internalError("the server ended this session before \(name) finished; send the request again"))
+                }
+                do {
+                    return OutgoingMessage.result(id: id, json: JSONWriter.data(try result.jsonValue()))
+                } catch {
+                    return OutgoingMessage.error(id: id, .internalError("the result of \(name) could not be encoded: \(error)"))
+                }
+            }, reply: reply)
+        switch started {
+        case .started: break
+        case .idInUse: reply(OutgoingMessage.error(id: id, Self.idInUse(id)))
+        case .busy:
+            reply(
+                OutgoingMessage.error(
+                    id: id,
+                    JSONRPCError(
+                        code: -32000,
+                        message: "Server busy: \(ServerSession.maximumWorking) tool calls are in progress on this connection; "
+                            + "wait for one to finish and send the request again")))
+        case .closed:
+            reply(OutgoingMessage.error(id: id, .internalError("this session has ended; initialize a new one")))
         }
     }
 
@@ -168,14 +185,11 @@ struct MessageRouter: Sendable {
         case InitializedNotification.name:
             guard session.canReachClient, let onInitialized = service.onInitialized else { return }
             let connection = ClientConnection(session: session)
-            Task { await onInitialized(connection) }
-        case CancelledNotification.name:
-            guard let requested = params["requestId"], let id = RequestID(requested, text: nil) else { return }
-            session.cancel(id)
+            session.runHook(once: true) { await onInitialized(connection) }
         case RootsListChangedNotification.name:
             guard session.canReachClient, let onRootsChanged = service.onRootsChanged else { return }
             let connection = ClientConnection(session: session)
-            Task { await onRootsChanged(connection) }
+            session.runHook { await onRootsChanged(connection) }
         default:
             session.logger.debug("Ignored a notification", metadata: ["method": "\(method.clipped(to: 100))"])
         }

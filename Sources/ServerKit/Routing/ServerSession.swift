@@ -4,29 +4,43 @@ import MCP
 import Synchronization
 
 /// One client's connection as the router keeps it: what the client declared, the
-/// requests being worked on, the answers still owed, and the requests the server sent
-/// the client.
+/// requests being worked on, the answers still owed, the service's hooks, and the
+/// requests the server sent the client.
 ///
 /// A stdio process has one session; stateful HTTP one per `Mcp-Session-Id`; stateless
 /// HTTP one per POST, which is why making one costs next to nothing.
-public final class ServerSession: Sendable {
+final class ServerSession: Sendable {
     let logger: Logger
     /// Carries a message from server to client; `nil` when the connection cannot
     /// (stateless HTTP answers each POST and holds nothing open).
-    private let toClient: (@Sendable (Data) async throws -> Void)?
+    private let toClient: (@Sendable (Data) throws -> Void)?
     private let state = Mutex(State())
-    /// Answers owed; counted apart from ``state`` so that the path of every request
-    /// takes no lock for it.
+    /// Answers owed; counted apart from ``state`` so that owing and settling take no lock.
     private let owed = Atomic(0)
+
+    /// Tool calls worked on at once; more are refused until one ends, so that one body
+    /// (a batch) or one client cannot start work without end.
+    static let maximumWorking = 64
 
     private struct State {
         var capabilities: Client.Capabilities?
         var protocolVersion: String?
         var working: [RequestID: Task<Void, Never>] = [:]
+        /// Requests the client cancelled: their work ends without an answer.
+        var cancelledByClient: Set<RequestID> = []
         var settledWaiters: [CheckedContinuation<Void, Never>] = []
+        var hooks = HookQueue()
         var nextRequestNumber = 1
         var awaitingClient: [RequestID: ClientAnswer] = [:]
         var isClosed = false
+    }
+
+    /// The service's hooks run one at a time, in order; while one runs, any number of
+    /// new ones collapse into one more run.
+    private struct HookQueue {
+        var isRunning = false
+        var next: (@Sendable () async -> Void)?
+        var initializedRan = false
     }
 
     private struct ClientAnswer {
@@ -34,7 +48,7 @@ public final class ServerSession: Sendable {
         let deadline: Task<Void, Never>
     }
 
-    public init(logger: Logger, toClient: (@Sendable (Data) async throws -> Void)? = nil) {
+    init(logger: Logger, toClient: (@Sendable (Data) throws -> Void)? = nil) {
         self.logger = logger
         self.toClient = toClient
     }
@@ -42,7 +56,7 @@ public final class ServerSession: Sendable {
     // MARK: - What the client declared
 
     /// What the client declared in `initialize`; `nil` before that.
-    public var capabilities: Client.Capabilities? { state.withLock { $0.capabilities } }
+    var capabilities: Client.Capabilities? { state.withLock { $0.capabilities } }
 
     /// The protocol version agreed in `initialize`; `nil` before that.
     var protocolVersion: String? { state.withLock { $0.protocolVersion } }
@@ -62,17 +76,34 @@ public final class ServerSession: Sendable {
 
     // MARK: - Requests being worked on
 
-    /// Starts the work for a request, unless a request with the same id is still being
-    /// worked on; the work is then reachable by ``cancel(_:)`` until it ends.
-    func startWork(for id: RequestID, _ work: @escaping @Sendable () async -> Void) -> Bool {
+    /// Whether a request could start, and if not, why.
+    enum WorkStart: Equatable {
+        case started
+        case idInUse
+        case busy
+        case closed
+    }
+
+    /// Starts the work for a request; `reply` gets its answer, or `nil` when the client
+    /// cancelled it. Until then the work is reachable by ``cancel(_:)`` and holds its id.
+    func startWork(
+        for id: RequestID, _ work: @escaping @Sendable () async -> Data, reply: @escaping @Sendable (Data?) -> Void
+    ) -> WorkStart {
         state.withLock { state in
-            guard state.working[id] == nil, !state.isClosed else { return false }
+            guard !state.isClosed else { return .closed }
+            guard state.working[id] == nil else { return .idInUse }
+            guard state.working.count < Self.maximumWorking else { return .busy }
             // Made under the lock, so the task's own removal waits for its insertion.
             state.working[id] = Task {
-                await work()
-                self.state.withLock { _ = $0.working.removeValue(forKey: id) }
+                let answer = await work()
+                // The id is free again before its answer leaves, so a client may reuse it at once.
+                let wasCancelled = self.state.withLock { state in
+                    state.working[id] = nil
+                    return state.cancelledByClient.remove(id) != nil
+                }
+                reply(wasCancelled ? nil : answer)
             }
-            return true
+            return .started
         }
     }
 
@@ -81,9 +112,14 @@ public final class ServerSession: Sendable {
         state.withLock { $0.working[id] != nil }
     }
 
-    /// Cancels the work of a request the client no longer wants.
+    /// Cancels the work of a request the client no longer wants; it gets no answer.
     func cancel(_ id: RequestID) {
-        state.withLock { $0.working[id] }?.cancel()
+        let task: Task<Void, Never>? = state.withLock { state in
+            guard let task = state.working[id] else { return nil }
+            state.cancelledByClient.insert(id)
+            return task
+        }
+        task?.cancel()
     }
 
     // MARK: - Answers owed
@@ -129,40 +165,73 @@ public final class ServerSession: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
+    // MARK: - The service's hooks
+
+    /// Runs a hook after those before it; a hook asked for while one runs collapses
+    /// with any other asked for meanwhile into one more run.
+    ///
+    /// - Parameter once: runs the hook only the first time (`notifications/initialized`).
+    func runHook(once: Bool = false, _ hook: @escaping @Sendable () async -> Void) {
+        let startNow = state.withLock { state in
+            if once {
+                guard !state.hooks.initializedRan else { return false }
+                state.hooks.initializedRan = true
+            }
+            guard !state.hooks.isRunning else {
+                state.hooks.next = hook
+                return false
+            }
+            state.hooks.isRunning = true
+            return true
+        }
+        guard startNow else { return }
+        Task {
+            var current: (@Sendable () async -> Void)? = hook
+            while let running = current {
+                await running()
+                current = self.state.withLock { state in
+                    defer { state.hooks.next = nil }
+                    if state.hooks.next == nil || state.isClosed { state.hooks.isRunning = false }
+                    return state.isClosed ? nil : state.hooks.next
+                }
+            }
+        }
+    }
+
     // MARK: - Requests to the client
 
     /// Sends the client a request and waits for its answer.
     ///
     /// - Throws: ``ClientRequestError`` when the connection cannot carry requests, is
-    ///   closed, the client answers with an error, or no answer comes within `timeout`.
+    ///   closed, the client answers with an error, or no answer comes within `timeout`;
+    ///   `CancellationError` when the caller is cancelled.
     func request(_ method: String, params: Value? = nil, timeout: Duration = .seconds(60)) async throws -> Value {
         guard let toClient else { throw ClientRequestError.unreachable }
         let id = state.withLock { state in
             defer { state.nextRequestNumber += 1 }
             return RequestID.number(String(state.nextRequestNumber))
         }
-        return try await withCheckedThrowingContinuation { continuation in
-            let deadline = Task {
-                guard (try? await Task.sleep(for: timeout)) != nil else { return }
-                self.resolve(id, with: .failure(ClientRequestError.timedOut(method)))
-            }
-            let accepted = state.withLock { state in
-                guard !state.isClosed else { return false }
-                state.awaitingClient[id] = ClientAnswer(continuation: continuation, deadline: deadline)
-                return true
-            }
-            guard accepted else {
-                deadline.cancel()
-                continuation.resume(throwing: ClientRequestError.closed)
-                return
-            }
-            Task {
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let accepted = state.withLock { state in
+                    guard !state.isClosed else { return false }
+                    // Registered before its deadline starts, so the deadline always finds it.
+                    let deadline = Task {
+                        guard (try? await Task.sleep(for: timeout)) != nil else { return }
+                        self.resolve(id, with: .failure(ClientRequestError.timedOut(method)))
+                    }
+                    state.awaitingClient[id] = ClientAnswer(continuation: continuation, deadline: deadline)
+                    return true
+                }
+                guard accepted else { return continuation.resume(throwing: ClientRequestError.closed) }
                 do {
-                    try await toClient(OutgoingMessage.request(id: id, method: method, params: params))
+                    try toClient(OutgoingMessage.request(id: id, method: method, params: params))
                 } catch {
-                    self.resolve(id, with: .failure(ClientRequestError.closed))
+                    resolve(id, with: .failure(ClientRequestError.closed))
                 }
             }
+        } onCancel: {
+            resolve(id, with: .failure(CancellationError()))
         }
     }
 
@@ -177,7 +246,8 @@ public final class ServerSession: Sendable {
 
     // MARK: - Closing
 
-    /// Ends the session: work in progress is cancelled and requests to the client fail.
+    /// Ends the session: work in progress is cancelled (and answered with an error that
+    /// says so), requests to the client fail, and no hook runs again.
     func close() {
         let (working, awaiting) = state.withLock { state in
             state.isClosed = true
@@ -190,21 +260,7 @@ public final class ServerSession: Sendable {
             waiting.continuation.resume(throwing: ClientRequestError.closed)
         }
     }
-}
 
-/// Why a request from the server to the client got no answer.
-public enum ClientRequestError: Error, LocalizedError, Equatable, Sendable {
-    case unreachable
-    case closed
-    case timedOut(String)
-    case rejected(JSONRPCError)
-
-    public var errorDescription: String? {
-        switch self {
-        case .unreachable: "this connection carries no requests from server to client (stateless HTTP)"
-        case .closed: "the connection closed before the client answered"
-        case .timedOut(let method): "the client did not answer \(method) in time"
-        case .rejected(let error): "the client answered with error \(error.code): \(error.message)"
-        }
-    }
+    /// Whether the session has ended.
+    var isClosed: Bool { state.withLock { $0.isClosed } }
 }

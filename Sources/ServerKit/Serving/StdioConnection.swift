@@ -16,8 +16,9 @@ import Synchronization
 /// Reads block on a thread of their own, so a message is handled the moment it
 /// arrives (the SDK's stdio transport polls a non-blocking descriptor, which adds up
 /// to 10 ms to every call and changes the mode of a shared terminal). Lines reach the
-/// router in the order they came; answers are written as they are ready. When input
-/// ends, every answer still owed is written before ``run()`` returns.
+/// router in the order they came; answers are written as they are ready, one at a time
+/// (``LineWriter``). When input ends, every answer still owed is written before
+/// ``run()`` returns.
 final class StdioConnection: Sendable {
     private let input: Int32
     private let output: LineWriter
@@ -53,6 +54,7 @@ final class StdioConnection: Sendable {
             logger.warning("Input ended; gave up waiting for answers still being worked on", metadata: ["after": "\(Self.drainTimeout)"])
         }
         session.close()
+        output.flush()
     }
 
     // MARK: - Reading
@@ -67,6 +69,8 @@ final class StdioConnection: Sendable {
             if count < 0 && errno == EINTR { continue }
             if count <= 0 {
                 if count < 0 { logger.error("Reading standard input failed", metadata: ["errno": "\(errno)"]) }
+                // A last line without its newline is still a message.
+                if !skippingLongLine, !pending.isEmpty { deliver(pending[...]) }
                 break
             }
             var searchFrom = pending.count
@@ -110,43 +114,85 @@ final class StdioConnection: Sendable {
     }
 }
 
-/// Writes whole lines to a descriptor, one writer at a time, so that answers written
-/// from several tasks never interleave.
+/// Writes whole lines to a descriptor in the order they are given, never two at once.
+///
+/// The first writer writes on its own thread and then writes whatever others queued
+/// meanwhile; the others only queue and go on. So an answer usually leaves with no
+/// hand-off, and a client slow to read holds up one task at most, not every task that
+/// has an answer.
 private final class LineWriter: Sendable {
     private let descriptor: Int32
     private let logger: Logger
-    /// Held while a line is written; true once a write failed (the reader went away).
-    private let closed = Mutex(false)
+    private let state = Mutex(State())
+
+    private struct State {
+        var isWriting = false
+        var queued: [Data] = []
+        /// Set once a write failed: the reader went away, and what follows is dropped.
+        var hasFailed = false
+    }
 
     init(descriptor: Int32, logger: Logger) {
         self.descriptor = descriptor
         self.logger = logger
     }
 
+    /// Writes a line, or queues it behind the line being written; throws only when an
+    /// earlier write already failed.
     func write(_ data: Data) throws {
+        let writeNow = try state.withLock { state in
+            guard !state.hasFailed else { throw POSIXError(.EPIPE) }
+            guard !state.isWriting else {
+                state.queued.append(data)
+                return false
+            }
+            state.isWriting = true
+            return true
+        }
+        guard writeNow else { return }
+        var next: Data? = data
+        while let line = next {
+            let failure = writeLine(line)
+            if let failure {
+                logger.error("Writing to standard output failed; the client has gone", metadata: ["errno": "\(failure)"])
+            }
+            next = state.withLock { state in
+                if failure != nil {
+                    state.hasFailed = true
+                    state.queued = []
+                }
+                guard !state.queued.isEmpty else {
+                    state.isWriting = false
+                    return nil
+                }
+                return state.queued.removeFirst()
+            }
+        }
+    }
+
+    /// Waits, at most `timeout`, until every queued line is written (or dropped).
+    func flush(timeout: Duration = .seconds(10)) {
+        let deadline = ContinuousClock.now + timeout
+        while state.withLock({ $0.isWriting }), ContinuousClock.now < deadline {
+            usleep(1_000)
+        }
+    }
+
+    /// Writes one line whole; the error number if the descriptor refused it.
+    private func writeLine(_ data: Data) -> Int32? {
         var line = data
         line.append(UInt8(ascii: "\n"))
-        let (failure, isNew): (Int32?, Bool) = closed.withLock { closed in
-            guard !closed else { return (EPIPE, false) }
-            let failure: Int32? = line.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    offset += written
+        return line.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
                 }
-                return nil
+                offset += written
             }
-            if failure != nil { closed = true }
-            return (failure, true)
+            return nil
         }
-        guard let failure else { return }
-        if isNew {
-            logger.error("Writing to standard output failed; the client has gone", metadata: ["errno": "\(failure)"])
-        }
-        throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
     }
 }

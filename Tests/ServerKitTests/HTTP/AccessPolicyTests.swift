@@ -50,7 +50,23 @@ import Testing
         }
     }
 
+    @Test func refusesARequestWithoutHostUnlessAnyHostIsAllowed() {
+        #expect(local.check(host: nil, origin: nil, authorization: nil)?.status == 421)
+        #expect(AccessPolicy(extraHosts: ["*"]).check(host: nil, origin: nil, authorization: nil) == nil)
+    }
+
+    @Test(arguments: ["clock-abc.a.run.app", "example.com:8443", "*", "[::1]:80", "10.0.0.1"])
+    func acceptsHostEntries(entry: String) {
+        #expect(AccessPolicy.isValidHostEntry(entry))
+    }
+
+    @Test(arguments: ["https://x.run.app", "x.run.app/", "user@host", "", ":80", "a b"])
+    func refusesHostEntriesThatAreNoHostName(entry: String) {
+        #expect(!AccessPolicy.isValidHostEntry(entry))
+    }
+
     @Test func comparesTokensCompletely() {
+        #expect(!AccessPolicy.constantTimeEqual("abc" + String(repeating: "\0", count: 256), "abc"))
         #expect(AccessPolicy.constantTimeEqual("abc", "abc"))
         #expect(!AccessPolicy.constantTimeEqual("abc", "abd"))
         #expect(!AccessPolicy.constantTimeEqual("abc", "abcd"))

@@ -47,11 +47,28 @@ import Testing
         }
     }
 
-    @Test func anHTTP10RequestNeedsNoHost() async throws {
+    @Test func anHTTP10RequestWithoutHostPassesTheHeadButNotTheAccessCheck() async throws {
         try await LiveServer.with { server in
             let answer = try await server.connect().exchange(
                 "POST /mcp HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: \(Self.ping.utf8.count)\r\n\r\n" + Self.ping)
-            #expect(answer.status == 200)
+            #expect(answer.status == 421)
+            let named = try await server.connect().exchange(
+                "POST /mcp HTTP/1.0\r\nHost: 127.0.0.1\r\n" + Self.plainBody)
+            #expect(named.status == 200)
+        }
+    }
+
+    /// A refused head pipelined behind a request waits for that request's answer.
+    @Test func aRefusalWaitsForTheAnswersBeforeIt() async throws {
+        try await LiveServer.with { server in
+            let connection = try server.connect()
+            let slow = #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"wait","arguments":{"milliseconds":300}}}"#
+            try connection.write(
+                httpRequest("POST", body: slow) + "POST /mcp HTTP/1.1\r\nHost: a\r\nHost: b\r\n" + Self.plainBody)
+            let received = try await connection.readUntilClosed(timeout: .seconds(5))
+            let waited = try #require(received.range(of: #""waited":300"#))
+            let refused = try #require(received.range(of: "HTTP/1.1 400"))
+            #expect(waited.lowerBound < refused.lowerBound)
         }
     }
 
@@ -114,9 +131,9 @@ import Testing
             try await Task.sleep(for: .milliseconds(200))
             let waiting = try server.connect()
             try waiting.write(httpRequest("POST", body: Self.ping))
-            #expect(try await waiting.readStream(until: { $0.contains("\r\n\r\n") }, timeout: .milliseconds(500)).isEmpty)
+            #expect(try await waiting.readStream(until: "\r\n\r\n", timeout: .milliseconds(500)).isEmpty)
             held.removeAll()
-            #expect(try await waiting.readStream(until: { $0.contains(#""result":{}"#) }, timeout: .seconds(5)).contains("200 OK"))
+            #expect(try await waiting.readStream(until: #""result":{}"#, timeout: .seconds(5)).contains("200 OK"))
         }
     }
 

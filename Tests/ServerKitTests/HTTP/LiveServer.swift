@@ -97,12 +97,12 @@ final class RawConnection: @unchecked Sendable {
 
     /// What arrives until the server closes the connection, or `timeout` passes.
     func readUntilClosed(timeout: Duration) async throws -> String {
-        try await onOwnThread { self.blockingRead(until: { _ in false }, timeout: timeout) }
+        try await onOwnThread { self.blockingRead(until: nil, timeout: timeout) }
     }
 
-    /// Reads an SSE stream's bytes until `predicate` holds for what arrived.
-    func readStream(until predicate: @escaping @Sendable (String) -> Bool, timeout: Duration = .seconds(5)) async throws -> String {
-        try await onOwnThread { self.blockingRead(until: predicate, timeout: timeout) }
+    /// Reads a stream's bytes until `marker` has arrived (compared as bytes), or `timeout` passes.
+    func readStream(until marker: String, timeout: Duration = .seconds(5)) async throws -> String {
+        try await onOwnThread { self.blockingRead(until: Array(marker.utf8), timeout: timeout) }
     }
 
     /// Whether the server has closed the connection, within `timeout`.
@@ -120,11 +120,15 @@ final class RawConnection: @unchecked Sendable {
         return try await onOwnThread { try self.blockingResponse(timeout: timeout) }
     }
 
-    private func blockingRead(until predicate: (String) -> Bool, timeout: Duration) -> String {
+    private func blockingRead(until marker: [UInt8]?, timeout: Duration) -> String {
         var received: [UInt8] = []
         let deadline = ContinuousClock.now + timeout
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while ContinuousClock.now < deadline, !predicate(String(decoding: received, as: UTF8.self)) {
+        func arrived() -> Bool {
+            guard let marker, received.count >= marker.count else { return false }
+            return (0...(received.count - marker.count)).contains { received[$0..<($0 + marker.count)].elementsEqual(marker) }
+        }
+        while ContinuousClock.now < deadline, !arrived() {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 50) > 0 else { continue }
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }

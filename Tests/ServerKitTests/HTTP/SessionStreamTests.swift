@@ -30,7 +30,7 @@ import Testing
             let twin = try await server.connect().exchange(
                 httpRequest("POST", headers: [session], body: #"{"jsonrpc":"2.0","id":5,"method":"ping"}"#))
             #expect(twin.body.contains(#""code":-32600"#))
-            #expect(try await slow.readStream(until: { $0.contains(#""waited":500"#) }).contains(#""id":5"#))
+            #expect(try await slow.readStream(until: #""waited":500"#).contains(#""id":5"#))
             let again = try await server.connect().exchange(
                 httpRequest("POST", headers: [session], body: #"{"jsonrpc":"2.0","id":5,"method":"ping"}"#))
             #expect(again.body == #"{"id":5,"jsonrpc":"2.0","result":{}}"#)
@@ -49,13 +49,13 @@ import Testing
 
             let stream = try server.connect()
             try stream.write(httpRequest("GET", headers: [sessionHeader, "Accept: text/event-stream"]))
-            #expect(try await stream.readStream(until: { $0.contains("\r\n\r\n") }).contains("text/event-stream"))
+            #expect(try await stream.readStream(until: "\r\n\r\n").contains("text/event-stream"))
 
             let initialized = try await server.connect().exchange(
                 httpRequest("POST", headers: [sessionHeader], body: #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#))
             #expect(initialized.status == 202)
 
-            let events = try await stream.readStream(until: { $0.contains(#""method":"roots/list"}"#) })
+            let events = try await stream.readStream(until: #""method":"roots/list"}"#)
             let data = try #require(events.components(separatedBy: "\n").first { $0.hasPrefix("data: ") && $0.contains("roots/list") })
             let request = try JSONParser.parse(Data(data.dropFirst("data: ".count).utf8))
             let id = JSONWriter.string(try #require(request["id"]))
@@ -72,7 +72,7 @@ import Testing
             let deleted = try await server.connect().exchange(httpRequest("DELETE", headers: [sessionHeader]))
             #expect(deleted.status == 200)
             // The stream's response ends: the last chunk of a chunked body.
-            #expect(try await stream.readStream(until: { $0.hasSuffix("0\r\n\r\n") }, timeout: .seconds(3)).hasSuffix("0\r\n\r\n"))
+            #expect(try await stream.readStream(until: "0\r\n\r\n", timeout: .seconds(3)).hasSuffix("0\r\n\r\n"))
         }
     }
 }

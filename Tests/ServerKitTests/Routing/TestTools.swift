@@ -77,3 +77,20 @@ final class WorkLog: Sendable {
 
     var snapshot: (started: Int, finished: Int, cancelled: Int) { counts.withLock { $0 } }
 }
+
+/// How often a hook ran, and how many runs overlapped at most.
+final class HookRuns: Sendable {
+    private let state = Mutex((total: 0, running: 0, mostAtOnce: 0))
+
+    func run() async {
+        state.withLock {
+            $0.total += 1
+            $0.running += 1
+            $0.mostAtOnce = max($0.mostAtOnce, $0.running)
+        }
+        try? await Task.sleep(for: .milliseconds(20))
+        state.withLock { $0.running -= 1 }
+    }
+
+    var counts: (total: Int, mostAtOnce: Int) { state.withLock { ($0.total, $0.mostAtOnce) } }
+}

@@ -110,14 +110,15 @@ import Testing
         server.send([line])
         try server.closeInput()
         #expect(try await server.linesUntilDone().count == 1)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Well below the 30 s the end of input waits for answers still owed.
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
-    @Test func aCancelledCallIsNotAnsweredAndDoesNotHoldUpTheEnd() async throws {
+    @Test(.timeLimit(.minutes(1))) func aCancelledCallIsNotAnsweredAndDoesNotHoldUpTheEnd() async throws {
         let log = WorkLog()
         let server = PipedServer(TestTools.service(log: log))
         let started = ContinuousClock.now
-        server.send([#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"wait","arguments":{"milliseconds":60000}}}"#])
+        server.send([#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"wait","arguments":{"milliseconds":600000}}}"#])
         while log.snapshot.started == 0 { try await Task.sleep(for: .milliseconds(5)) }
         server.send([
             #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1,"reason":"changed my mind"}}"#,
@@ -126,6 +127,6 @@ import Testing
         try server.closeInput()
         #expect(try await server.answersUntilDone() == [["id": 2, "jsonrpc": "2.0", "result": [:]]])
         #expect(log.snapshot.cancelled == 1)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 }
