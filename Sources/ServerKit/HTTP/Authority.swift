@@ -13,35 +13,40 @@ public struct Authority: Sendable, Equatable {
 
     /// Reads `name`, `name:port`, `[IPv6]` or `[IPv6]:port`; a bare IPv6 address such as
     /// `::1` is read as a host. Nil when the text holds anything else: a user, a path, a
-    /// backslash, or a character no host name has.
+    /// backslash, or a character no host name has. Read as bytes: every request's `Host`
+    /// passes here.
     public init?(parsing text: some StringProtocol) {
-        let text = Substring(text)
-        var host: Substring
-        var portText: Substring?
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]") else { return nil }
-            host = text[text.index(after: text.startIndex)..<close]
-            let rest = text[text.index(after: close)...]
-            guard rest.isEmpty || rest.hasPrefix(":") else { return nil }
-            if !rest.isEmpty { portText = rest.dropFirst() }
-            guard !host.isEmpty, host.allSatisfy(Self.isIPv6Character) else { return nil }
-        } else if text.filter({ $0 == ":" }).count > 1 {
-            host = text
-            guard host.allSatisfy(Self.isIPv6Character) else { return nil }
-        } else {
-            if let colon = text.firstIndex(of: ":") {
-                host = text[..<colon]
-                portText = text[text.index(after: colon)...]
-            } else {
-                host = text
+        let bytes = Array(text.utf8)
+        var hostBytes: ArraySlice<UInt8>
+        var portBytes: ArraySlice<UInt8>?
+        if bytes.first == UInt8(ascii: "[") {
+            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            hostBytes = bytes[1..<close]
+            let rest = bytes[(close + 1)...]
+            if let colon = rest.first {
+                guard colon == UInt8(ascii: ":") else { return nil }
+                portBytes = rest.dropFirst()
             }
-            guard host.allSatisfy(Self.isNameCharacter) else { return nil }
+            guard !hostBytes.isEmpty, hostBytes.allSatisfy(Self.isIPv6Byte) else { return nil }
+        } else if bytes.lazy.filter({ $0 == UInt8(ascii: ":") }).count > 1 {
+            hostBytes = bytes[...]
+            guard hostBytes.allSatisfy(Self.isIPv6Byte) else { return nil }
+        } else {
+            if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+                hostBytes = bytes[..<colon]
+                portBytes = bytes[(colon + 1)...]
+            } else {
+                hostBytes = bytes[...]
+            }
+            guard hostBytes.allSatisfy(Self.isNameByte) else { return nil }
         }
-        if let portText {
-            guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy(\.isASCIIDigit) else { return nil }
+        if let portBytes {
+            guard !portBytes.isEmpty, portBytes.count <= 5, portBytes.allSatisfy(Self.isDigit) else { return nil }
+            port = String(decoding: portBytes, as: UTF8.self)
+        } else {
+            port = nil
         }
-        self.host = host.lowercased()
-        self.port = portText.map(String.init)
+        host = String(decoding: hostBytes.map(Self.lowercased), as: UTF8.self)
     }
 
     /// The port as a number, when it is one from 0 to 65535.
@@ -55,16 +60,28 @@ public struct Authority: Sendable, Equatable {
         return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
+    // MARK: - Bytes
+
     /// Letters, digits and `-._~`: the characters of DNS names and IPv4 addresses.
-    private static func isNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || "-._~".contains(character))
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
     }
 
-    private static func isIPv6Character(_ character: Character) -> Bool {
-        character.isASCII && (character.isHexDigit || character == ":" || character == ".")
+    private static func isIPv6Byte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20) || byte == UInt8(ascii: ":")
+            || byte == UInt8(ascii: ".")
     }
-}
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
 }
