@@ -5,9 +5,9 @@ import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 
-/// Hummingbird's HTTP/1 child channel with ``HTTP1HeadChecks`` in front of the
-/// conversion to Swift HTTP Types, a deadline for each request's body, and an idle
-/// timeout that also closes connections whose headers never finish.
+/// Hummingbird's HTTP/1 child channel with ``HTTP1RequestGuard`` in front of the
+/// conversion to Swift HTTP Types, and an idle timeout that also closes connections
+/// whose headers never finish.
 struct HTTP1ServerChannel: ServerChildChannel, HTTPChannelHandler {
     typealias Value = NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
 
@@ -20,9 +20,8 @@ struct HTTP1ServerChannel: ServerChildChannel, HTTPChannelHandler {
             let pipeline = channel.pipeline.syncOperations
             try pipeline.configureHTTPServerPipeline(
                 withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false)
-            try pipeline.addHandler(HTTP1HeadChecks())
+            try pipeline.addHandler(HTTP1RequestGuard(bodyTimeout: bodyTimeout))
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
-            try pipeline.addHandler(RequestBodyDeadline(timeout: bodyTimeout))
             try pipeline.addHandler(HTTPConnectionStateHandler(idleTimeout: idleTimeout, logger: logger))
             return try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
         }

@@ -40,7 +40,7 @@ struct MCPResponder: HTTPResponder {
 
     /// The whole body, refused at once when its declared length is over the limit (413),
     /// when more than the limit arrives (413), or when it does not arrive in time (408,
-    /// from ``RequestBodyDeadline``).
+    /// from ``HTTP1RequestGuard``).
     private func readBody(of request: Request) async -> Result<ByteBuffer, HTTPRefusal> {
         let limit = options.maxBodyBytes
         let tooLarge = HTTPRefusal(status: 413, message: "Content Too Large: a request body may hold at most \(limit) bytes")
@@ -50,7 +50,7 @@ struct MCPResponder: HTTPResponder {
         var request = request
         do {
             return .success(try await request.collectBody(upTo: limit))
-        } catch is RequestBodyDeadline.Expired {
+        } catch is HTTP1RequestGuard.BodyExpired {
             return .failure(
                 HTTPRefusal(status: 408, message: "Request Timeout: the body did not arrive within \(options.bodyTimeout)"))
         } catch let error as HTTPError where error.status == .contentTooLarge {

@@ -143,12 +143,12 @@ import Testing
         func head(_ uri: String, version: HTTPVersion = .http1_1, _ headers: [(String, String)]) -> HTTPRequestHead {
             HTTPRequestHead(version: version, method: .POST, uri: uri, headers: HTTPHeaders(headers))
         }
-        #expect(HTTP1HeadChecks.refusal(of: head("/mcp", [("Host", "a")])) == nil)
-        #expect(HTTP1HeadChecks.refusal(of: head("/mcp", [("Host", "a"), ("Transfer-Encoding", " Chunked ")])) == nil)
-        #expect(HTTP1HeadChecks.refusal(of: head("/mcp", version: .http1_0, [])) == nil)
-        #expect(HTTP1HeadChecks.refusal(of: head("/mcp", [("Host", "a"), ("host", "b")]))?.status == 400)
-        #expect(HTTP1HeadChecks.refusal(of: head("*", [("Host", "a")]))?.status == 400)
-        #expect(HTTP1HeadChecks.refusal(of: head("/mcp", [("Host", "a"), ("Transfer-Encoding", "chunked, chunked")]))?.status == 501)
-        #expect(HTTP1HeadChecks.refusal(of: head("/mcp", [("Host", "a"), ("Transfer-Encoding", "identity")]))?.status == 501)
+        #expect(HTTP1RequestGuard.refusal(of: head("/mcp", [("Host", "a")])) == nil)
+        #expect(HTTP1RequestGuard.refusal(of: head("/mcp", [("Host", "a"), ("Transfer-Encoding", " Chunked ")])) == nil)
+        #expect(HTTP1RequestGuard.refusal(of: head("/mcp", version: .http1_0, [])) == nil)
+        #expect(HTTP1RequestGuard.refusal(of: head("/mcp", [("Host", "a"), ("host", "b")]))?.status == 400)
+        #expect(HTTP1RequestGuard.refusal(of: head("*", [("Host", "a")]))?.status == 400)
+        #expect(HTTP1RequestGuard.refusal(of: head("/mcp", [("Host", "a"), ("Transfer-Encoding", "chunked, chunked")]))?.status == 501)
+        #expect(HTTP1RequestGuard.refusal(of: head("/mcp", [("Host", "a"), ("Transfer-Encoding", "identity")]))?.status == 501)
     }
 }

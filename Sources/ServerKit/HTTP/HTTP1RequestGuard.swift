@@ -2,8 +2,9 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// Refuses HTTP/1 request heads that two readers could understand differently, before
-/// anything else reads them: Host confusion and request smuggling start there.
+/// Guards each HTTP/1 request before anything else reads it: refuses heads that two
+/// readers could understand differently (Host confusion and request smuggling start
+/// there), and gives each body a deadline.
 ///
 /// - more than one `Host`, or none on HTTP/1.1: 400, as RFC 9112 requires;
 /// - a target that is not a path, such as `POST http://evil.example/mcp`: 400, because
@@ -15,7 +16,11 @@ import NIOHTTP1
 /// keeps only the first `Host` and drops the authority of an absolute target. A refusal
 /// waits for the responses to the requests before it (a client may pipeline), then the
 /// connection closes.
-final class HTTP1HeadChecks: ChannelDuplexHandler {
+///
+/// A body that has not ended within the deadline, counted from its head, fails the read
+/// with ``BodyExpired``, which the responder answers with 408. One timer a connection
+/// looks at the body in progress now and then, so a request costs no timer of its own.
+final class HTTP1RequestGuard: ChannelDuplexHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
     typealias OutboundIn = HTTPServerResponsePart
@@ -28,18 +33,62 @@ final class HTTP1HeadChecks: ChannelDuplexHandler {
     /// Set once a request is refused: what follows on the connection is dropped.
     private var isRefusing = false
 
+    /// The body did not arrive in time.
+    struct BodyExpired: Error {}
+
+    private let bodyTimeout: TimeAmount
+    /// When the head of the request whose body is still arriving came; `nil` between bodies.
+    private var bodyStarted: NIODeadline?
+    private var bodyWatch: RepeatedTask?
+
+    init(bodyTimeout: Duration) {
+        self.bodyTimeout = .nanoseconds(
+            Int64(bodyTimeout.components.seconds) * 1_000_000_000 + bodyTimeout.components.attoseconds / 1_000_000_000)
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !isRefusing else { return }
-        let part = unwrapInboundIn(data)
-        if case .head(let head) = part {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
             if let refusal = Self.refusal(of: head) {
                 isRefusing = true
+                bodyStarted = nil
                 if responsesOwed == 0 { send(refusal, context: context) } else { pendingRefusal = refusal }
                 return
             }
             responsesOwed += 1
+            bodyStarted = .now()
+            watchBodies(context: context)
+        case .end:
+            bodyStarted = nil
+        case .body:
+            break
         }
         context.fireChannelRead(data)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        bodyWatch?.cancel()
+        bodyWatch = nil
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        bodyWatch?.cancel()
+        bodyWatch = nil
+    }
+
+    /// Starts the connection's timer once: it fails a body whose deadline has passed.
+    private func watchBodies(context: ChannelHandlerContext) {
+        guard bodyWatch == nil else { return }
+        let interval: TimeAmount = min(.seconds(1), max(.milliseconds(10), .nanoseconds(bodyTimeout.nanoseconds / 4)))
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        bodyWatch = context.eventLoop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
+            let (guardian, context) = bound.value
+            guard let started = guardian.bodyStarted, NIODeadline.now() - started >= guardian.bodyTimeout else { return }
+            guardian.bodyStarted = nil
+            context.fireErrorCaught(BodyExpired())
+        }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
