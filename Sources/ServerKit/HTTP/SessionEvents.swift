@@ -33,11 +33,10 @@ final class SessionEvents: Sendable {
 
     /// Sends a message on the open stream, or keeps it for the next.
     func send(_ message: Data) throws {
-        let event = Self.event(message)
         let sent = state.withLock { state -> Bool in
             guard !state.isFinished else { return false }
             if let stream = state.stream {
-                stream.yield(event)
+                stream.yield(Self.event(message))
             } else {
                 if state.backlog.count == Self.backlogLimit { state.backlog.removeFirst() }
                 state.backlog.append(message)

@@ -186,7 +186,7 @@ struct JSONParser {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return try string(fromUTF8: utf8)
+                return try validated(utf8)
             case UInt8(ascii: "\\"):
                 guard index < bytes.count else { break }
                 let escape = bytes[index]
@@ -236,12 +236,6 @@ struct JSONParser {
     private func loneSurrogate() throws(Failure) -> String {
         guard lenient else { throw failure("a \\u escape names a lone UTF-16 surrogate, which no text can hold") }
         return "\u{FFFD}"
-    }
-
-    private func string(fromUTF8 utf8: [UInt8]) throws(Failure) -> String {
-        let string = String(decoding: utf8, as: UTF8.self)
-        guard lenient || string.utf8.elementsEqual(utf8) else { throw failure("a string is not valid UTF-8") }
-        return string
     }
 
     private mutating func parseHex4() throws(Failure) -> UInt32 {
@@ -343,7 +337,7 @@ struct JSONParser {
     /// The text of UTF-8 bytes, refusing ill-formed ones unless lenient. Decoding
     /// repairs ill-formed bytes, so the bytes are valid exactly when decoding keeps them
     /// (the standard library's decoder is much faster than its validating initializer).
-    private func validated(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> String {
+    private func validated(_ bytes: some Collection<UInt8>) throws(Failure) -> String {
         let string = String(decoding: bytes, as: UTF8.self)
         guard lenient || string.utf8.elementsEqual(bytes) else { throw failure("a string is not valid UTF-8") }
         return string

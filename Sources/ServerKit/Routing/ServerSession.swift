@@ -260,7 +260,4 @@ final class ServerSession: Sendable {
             waiting.continuation.resume(throwing: ClientRequestError.closed)
         }
     }
-
-    /// Whether the session has ended.
-    var isClosed: Bool { state.withLock { $0.isClosed } }
 }
