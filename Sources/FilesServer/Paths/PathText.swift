@@ -1,4 +1,5 @@
 import Foundation
+import ServerKit
 
 #if canImport(Glibc)
     import Glibc
@@ -22,7 +23,7 @@ enum PathText {
 
     /// Whether two paths are the same bytes.
     static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        a.hasSameBytes(as: b)
     }
 
     /// Byte order, the order `ls` shows in the C locale.

@@ -119,19 +119,26 @@ final class HTTP1RequestGuard: ChannelDuplexHandler {
 
     /// Why a request head is refused; `nil` if it may go on.
     static func refusal(of head: HTTPRequestHead) -> HTTPRefusal? {
-        let hosts = head.headers["Host"]
-        if hosts.count > 1 {
-            return HTTPRefusal(status: 400, message: "Bad Request: send one Host header, not \(hosts.count)")
+        // One pass over the fields: this runs for every request.
+        var hosts = 0
+        var codings: [String] = []
+        for (name, value) in head.headers {
+            if name.isToken("host") {
+                hosts += 1
+            } else if name.isToken("transfer-encoding") {
+                codings += value.split(separator: ",").map { $0.trimmingASCIISpaces.lowercased() }
+            }
         }
-        if hosts.isEmpty, head.version != .http1_0, head.version != .http0_9 {
+        if hosts > 1 {
+            return HTTPRefusal(status: 400, message: "Bad Request: send one Host header, not \(hosts)")
+        }
+        if hosts == 0, head.version != .http1_0, head.version != .http0_9 {
             return HTTPRefusal(status: 400, message: "Bad Request: HTTP/1.1 requests need a Host header")
         }
-        guard head.uri.hasPrefix("/") else {
+        guard head.uri.utf8.first == UInt8(ascii: "/") else {
             return HTTPRefusal(
                 status: 400, message: "Bad Request: the request target must be a path such as /mcp, not a full URL")
         }
-        let codings = head.headers["Transfer-Encoding"].flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingASCIISpaces.lowercased() }
         if !codings.isEmpty, codings != ["chunked"] {
             return HTTPRefusal(
                 status: 501,

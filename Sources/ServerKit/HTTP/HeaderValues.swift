@@ -23,6 +23,15 @@ extension StringProtocol {
         return next == UInt8(ascii: ";") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
     }
 
+    /// Whether this header name is `name` (lowercase), in any case, as HTTP compares names.
+    func isToken(_ name: StaticString) -> Bool {
+        let bytes = utf8
+        guard bytes.count == name.utf8CodeUnitCount else { return false }
+        return zip(bytes, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)).allSatisfy { byte, expected in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 == expected : byte == expected
+        }
+    }
+
     /// The value without the spaces and tabs HTTP allows around it.
     var trimmingASCIISpaces: Substring {
         var result = Substring(self)

@@ -43,7 +43,9 @@ struct MCPResponder: HTTPResponder {
     /// from ``HTTP1RequestGuard``).
     private func readBody(of request: Request) async -> Result<ByteBuffer, HTTPRefusal> {
         let limit = options.maxBodyBytes
-        let tooLarge = HTTPRefusal(status: 413, message: "Content Too Large: a request body may hold at most \(limit) bytes")
+        var tooLarge: HTTPRefusal {
+            HTTPRefusal(status: 413, message: "Content Too Large: a request body may hold at most \(limit) bytes")
+        }
         if let declared = request.headers[.contentLength], let length = Int(declared), length > limit {
             return .failure(tooLarge)
         }

@@ -19,7 +19,7 @@ struct StatelessEndpoint: MCPEndpoint {
             ).response
         }
         if let refusal = RequestChecks.refusal(ofPost: request.headers) { return refusal.response }
-        return await router.answer(body, in: ServerSession(logger: logger))
+        return await router.answer(body, in: ServerSession(logger: logger, queuesWork: true))
     }
 
     func shutdown() async {}

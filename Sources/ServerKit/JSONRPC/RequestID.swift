@@ -43,7 +43,7 @@ extension RequestID: Hashable {
     static func == (lhs: RequestID, rhs: RequestID) -> Bool {
         switch (lhs, rhs) {
         case (.string(let left), .string(let right)), (.number(let left), .number(let right)):
-            left.utf8.elementsEqual(right.utf8)
+            left.hasSameBytes(as: right)
         default: false
         }
     }

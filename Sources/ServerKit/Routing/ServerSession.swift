@@ -14,6 +14,9 @@ final class ServerSession: Sendable {
     /// Carries a message from server to client; `nil` when the connection cannot
     /// (stateless HTTP answers each POST and holds nothing open).
     private let toClient: (@Sendable (Data) throws -> Void)?
+    /// Whether tool calls wait for ``runQueuedWork()`` instead of starting tasks of their
+    /// own: a stateless POST is its own session, so its work can run in the POST's task.
+    let queuesWork: Bool
     private let state = Mutex(State())
     /// Answers owed; counted apart from ``state`` so that owing and settling take no lock.
     private let owed = Atomic(0)
@@ -25,7 +28,9 @@ final class ServerSession: Sendable {
     private struct State {
         var capabilities: Client.Capabilities?
         var protocolVersion: String?
-        var working: [RequestID: Task<Void, Never>] = [:]
+        var working: [RequestID: Work] = [:]
+        /// Work that waits for ``runQueuedWork()``, in the order it came.
+        var queued: [QueuedWork] = []
         /// Requests the client cancelled: their work ends without an answer.
         var cancelledByClient: Set<RequestID> = []
         var settledWaiters: [CheckedContinuation<Void, Never>] = []
@@ -43,14 +48,26 @@ final class ServerSession: Sendable {
         var initializedRan = false
     }
 
+    private enum Work {
+        case running(Task<Void, Never>)
+        case queued
+    }
+
+    private struct QueuedWork {
+        let id: RequestID
+        let work: @Sendable () async -> Data
+        let reply: @Sendable (Data?) -> Void
+    }
+
     private struct ClientAnswer {
         let continuation: CheckedContinuation<Value, any Error>
         let deadline: Task<Void, Never>
     }
 
-    init(logger: Logger, toClient: (@Sendable (Data) throws -> Void)? = nil) {
+    init(logger: Logger, toClient: (@Sendable (Data) throws -> Void)? = nil, queuesWork: Bool = false) {
         self.logger = logger
         self.toClient = toClient
+        self.queuesWork = queuesWork
     }
 
     // MARK: - What the client declared
@@ -84,8 +101,9 @@ final class ServerSession: Sendable {
         case closed
     }
 
-    /// Starts the work for a request; `reply` gets its answer, or `nil` when the client
-    /// cancelled it. Until then the work is reachable by ``cancel(_:)`` and holds its id.
+    /// Starts the work for a request, or queues it for ``runQueuedWork()``; `reply` gets
+    /// its answer, or `nil` when the client cancelled it. Until then the work is reachable
+    /// by ``cancel(_:)`` and holds its id.
     func startWork(
         for id: RequestID, _ work: @escaping @Sendable () async -> Data, reply: @escaping @Sendable (Data?) -> Void
     ) -> WorkStart {
@@ -93,18 +111,50 @@ final class ServerSession: Sendable {
             guard !state.isClosed else { return .closed }
             guard state.working[id] == nil else { return .idInUse }
             guard state.working.count < Self.maximumWorking else { return .busy }
-            // Made under the lock, so the task's own removal waits for its insertion.
-            state.working[id] = Task {
-                let answer = await work()
-                // The id is free again before its answer leaves, so a client may reuse it at once.
-                let wasCancelled = self.state.withLock { state in
-                    state.working[id] = nil
-                    return state.cancelledByClient.remove(id) != nil
-                }
-                reply(wasCancelled ? nil : answer)
+            guard !queuesWork else {
+                state.working[id] = .queued
+                state.queued.append(QueuedWork(id: id, work: work, reply: reply))
+                return .started
             }
+            // Made under the lock, so the task's own removal waits for its insertion.
+            state.working[id] = .running(
+                Task {
+                    let answer = await work()
+                    self.finish(id, answer: answer, reply: reply)
+                })
             return .started
         }
+    }
+
+    /// Runs the work queued so far: one piece in the caller's task, more side by side.
+    func runQueuedWork() async {
+        let queued = state.withLock { state in
+            defer { state.queued = [] }
+            return state.queued
+        }
+        guard queued.count > 1 else {
+            if let only = queued.first { await run(only) }
+            return
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for item in queued { group.addTask { await self.run(item) } }
+        }
+    }
+
+    private func run(_ item: QueuedWork) async {
+        // Cancelled before it began (later in the same batch): it need not run at all.
+        let cancelled = state.withLock { $0.cancelledByClient.contains(item.id) }
+        let answer = cancelled ? nil : await item.work()
+        finish(item.id, answer: answer, reply: item.reply)
+    }
+
+    /// Frees the id before its answer leaves, so that a client may reuse it at once.
+    private func finish(_ id: RequestID, answer: Data?, reply: @Sendable (Data?) -> Void) {
+        let wasCancelled = state.withLock { state in
+            state.working[id] = nil
+            return state.cancelledByClient.remove(id) != nil
+        }
+        reply(wasCancelled ? nil : answer)
     }
 
     /// Whether a request with this id is being worked on.
@@ -115,8 +165,9 @@ final class ServerSession: Sendable {
     /// Cancels the work of a request the client no longer wants; it gets no answer.
     func cancel(_ id: RequestID) {
         let task: Task<Void, Never>? = state.withLock { state in
-            guard let task = state.working[id] else { return nil }
+            guard let work = state.working[id] else { return nil }
             state.cancelledByClient.insert(id)
+            guard case .running(let task) = work else { return nil }
             return task
         }
         task?.cancel()
@@ -254,7 +305,7 @@ final class ServerSession: Sendable {
             defer { state.awaitingClient = [:] }
             return (Array(state.working.values), Array(state.awaitingClient.values))
         }
-        for task in working { task.cancel() }
+        for case .running(let task) in working { task.cancel() }
         for waiting in awaiting {
             waiting.deadline.cancel()
             waiting.continuation.resume(throwing: ClientRequestError.closed)

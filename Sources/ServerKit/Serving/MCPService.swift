@@ -44,7 +44,7 @@ public struct MCPService: Sendable {
 
     /// The tool named `name`, compared as bytes.
     func tool(named name: String) -> AnyTool? {
-        guard let tool = toolsByName[name], tool.name.utf8.elementsEqual(name.utf8) else { return nil }
+        guard let tool = toolsByName[name], tool.name.hasSameBytes(as: name) else { return nil }
         return tool
     }
 
