@@ -23,8 +23,11 @@ let package = Package(
         .library(name: "ServerKit", targets: ["ServerKit"]),
         .library(name: "FilesServer", targets: ["FilesServer"]),
         .library(name: "ClockServer", targets: ["ClockServer"]),
+        .library(name: "SpotifyModels", targets: ["SpotifyModels"]),
         .library(name: "SpotifyAPI", targets: ["SpotifyAPI"]),
+        .library(name: "Curation", targets: ["Curation"]),
         .library(name: "SpotifySandbox", targets: ["SpotifySandbox"]),
+        .library(name: "SpotifyServer", targets: ["SpotifyServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
@@ -42,12 +45,15 @@ let package = Package(
         .executableTarget(
             name: "setlist",
             dependencies: [
-                "ServerKit", "FilesServer", "ClockServer", "SpotifySandbox", "SpotifyAPI",
+                "ServerKit", "FilesServer", "ClockServer", "SpotifyServer", "SpotifySandbox", "SpotifyAPI", "SpotifyModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: leanLinuxLink
         ),
+
+        // MARK: MCP serving and the small servers
+
         .target(
             name: "ServerKit",
             dependencies: [
@@ -65,11 +71,30 @@ let package = Package(
             ]
         ),
         .target(name: "CFileSystem"),
-        .target(name: "FilesServer", dependencies: ["ServerKit", "CFileSystem"]),
-        .target(name: "ClockServer", dependencies: ["ServerKit", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "FilesServer",
+            dependencies: [
+                "ServerKit", "CFileSystem",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ClockServer",
+            dependencies: [
+                "ServerKit",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Spotify
+
+        .target(name: "SpotifyModels"),
         .target(
             name: "SpotifyAPI",
             dependencies: [
+                "SpotifyModels",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -77,26 +102,42 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .target(name: "Curation", dependencies: ["SpotifyModels"]),
         .target(
             name: "SpotifySandbox",
             dependencies: [
-                "SpotifyAPI",
+                "SpotifyModels",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "SpotifyServer",
+            dependencies: [
+                "ServerKit", "SpotifyAPI", "SpotifyModels", "Curation", "SpotifySandbox",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "SpotifyWorkloadBenchmark",
-            dependencies: ["SpotifyAPI", "SpotifySandbox", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "SpotifyAPI", "SpotifyServer", "SpotifySandbox",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/SpotifyWorkload"
         ),
+
+        // MARK: Tests
+
         .testTarget(
             name: "setlistTests",
             dependencies: [
-                "setlist", "SpotifySandbox", "SpotifyAPI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "setlist", "SpotifySandbox", "SpotifyAPI", "SpotifyModels", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
@@ -104,18 +145,36 @@ let package = Package(
             dependencies: [
                 "ServerKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
             name: "FilesServerTests",
-            dependencies: ["FilesServer", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
+            dependencies: [
+                "FilesServer", "ServerKit",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
+        .testTarget(
+            name: "ClockServerTests",
+            dependencies: [
+                "ClockServer", "ServerKit",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "SpotifyModelsTests", dependencies: ["SpotifyModels"]),
+        .testTarget(name: "CurationTests", dependencies: ["Curation"], exclude: ["Mood/Fixtures"]),
         .testTarget(
             name: "SpotifyAPITests",
             dependencies: [
-                "SpotifyAPI", "SpotifySandbox",
+                "SpotifyAPI", "SpotifyModels", "SpotifySandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -123,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "SpotifySandboxTests",
             dependencies: [
-                "SpotifySandbox", "SpotifyAPI",
+                "SpotifySandbox", "SpotifyModels", "SpotifyAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -131,9 +190,9 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "ClockServerTests",
+            name: "SpotifyServerTests",
             dependencies: [
-                "ClockServer", "ServerKit", .product(name: "MCP", package: "swift-sdk"),
+                "SpotifyServer", "SpotifyAPI", "SpotifyModels", "SpotifySandbox", "ServerKit",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,7 +1,9 @@
 import Foundation
 import Logging
 import SpotifyAPI
+import SpotifyModels
 import SpotifySandbox
+import SpotifyServer
 
 // The Spotify requests of a typical mix, against the sandbox at 50 ms a request:
 // made the way SpotifyClient makes them (independent requests side by side, a few
@@ -31,7 +33,8 @@ func workload(_ client: SpotifyClient, catalog: DemoCatalog, sequential: Bool) a
         _ = try await (top, recent, searches, features)
     }
     let playlist = try await client.createPlaylist(name: "Benchmark mix", isPublic: false)
-    try await client.addAllToPlaylist(playlist.id, uris: catalog.entries.dropFirst(300).prefix(120).map(\.track.uri))
+    let append = await client.appendToPlaylist(playlist.id, uris: catalog.entries.dropFirst(300).prefix(120).map(\.track.uri), count: 0)
+    if let failure = append.failure { throw failure }
 }
 
 LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SpotifyAPI
+import SpotifyModels
 
 struct Auth: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +60,7 @@ struct Auth: AsyncParsableCommand {
                 print("Not logged in (\(account.account.rawValue)). Run `setlist auth login\(account.bot ? " --bot" : "")`.")
                 throw ExitCode(1)
             }
-            let missing = Set(SpotifyConfiguration.scopes).subtracting(login.tokens.scopes)
+            let missing = Set(SpotifyScope.setlist).subtracting(login.tokens.scopes)
             print("Logged in as \(login.displayName ?? login.userID) (\(login.userID)) with app \(login.clientID).")
             print("Access token \(login.tokens.expiresAt > Date() ? "valid until" : "expired at") \(login.tokens.expiresAt.formatted(.iso8601)); it refreshes itself.")
             print(missing.isEmpty ? "All scopes granted." : "Missing scopes: \(missing.sorted().joined(separator: ", ")). Run `setlist auth login` again.")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SpotifyAPI
+import SpotifyModels
 
 /// Checks everything Spotify needs and says how to fix what is wrong.
 struct Doctor: AsyncParsableCommand {
@@ -41,7 +42,7 @@ struct Doctor: AsyncParsableCommand {
         let attributes = try? FileManager.default.attributesOfItem(atPath: store.path(for: .user))
         let mode = (attributes?[.posixPermissions] as? Int) ?? 0
         report(mode & 0o077 == 0, "token file \(store.path(for: .user)) is private", fix: "Run `chmod 600 \(store.path(for: .user))`.")
-        let missing = Set(SpotifyConfiguration.scopes).subtracting(login.tokens.scopes)
+        let missing = Set(SpotifyScope.setlist).subtracting(login.tokens.scopes)
         report(missing.isEmpty, "scopes", fix: "Missing \(missing.sorted().joined(separator: ", ")): run `setlist auth login` again to grant them.")
         let accounts = AccountsClient(endpoints: configuration.endpoints, clientID: clientID, clientSecret: configuration.clientSecret)
         let tokens = store.tokens(for: login, account: .user, accounts: accounts)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpotifyAPI
+import SpotifyModels
 import SpotifySandbox
 
 struct Sandbox: AsyncParsableCommand {
@@ -33,22 +34,20 @@ struct Sandbox: AsyncParsableCommand {
         @Option(name: .customLong("latency-ms"), help: "Milliseconds added to every answer.")
         var latencyMilliseconds = 0
 
-        @Option(help: "Random faults on Web API calls, such as 429:0.05,500:0.02 (quota for a spent quota).")
-        var faults = ""
+        @Option(
+            help: "Random faults on Web API calls, such as 429:0.05,500:0.02,lost:0.1 (quota: a spent quota; lost: the call is carried out and its answer lost).",
+            transform: { text in
+                do { return try FaultPlan(parsing: text) } catch { throw ValidationError("\(error)") }
+            })
+        var faults = FaultPlan()
 
         @Option(help: "The seed of the catalog and the faults.")
         var seed: UInt64 = 2026
 
         func run() async throws {
             let logger = LogSetup.standardError(label: "setlist.sandbox")
-            let plan: FaultPlan
-            do {
-                plan = try FaultPlan(parsing: faults)
-            } catch {
-                throw ValidationError(error.description)
-            }
             let options = SandboxOptions(
-                mode: legacy ? .legacy : .restricted2026, latency: .milliseconds(latencyMilliseconds), faults: plan, seed: seed)
+                mode: legacy ? .legacy : .restricted2026, latency: .milliseconds(latencyMilliseconds), faults: faults, seed: seed)
             try await SpotifySandboxServer(options: options).run(host: host, port: port, logger: logger) { [host] port in
                 logger.info("Spotify sandbox on http://\(host):\(port) (API /v1, accounts /authorize and /api/token, ReccoBeats /reccobeats/v1)")
             }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import SpotifyModels
 import SpotifySandbox
 import Testing
 
@@ -13,10 +14,7 @@ struct SandboxFixture {
     let task: Task<Void, any Error>
     var state: SandboxState { server.state }
 
-    static let scopes = [
-        "playlist-modify-public", "playlist-modify-private", "user-read-playback-state", "user-modify-playback-state",
-        "user-top-read", "user-read-recently-played", "user-read-currently-playing", "user-read-private",
-    ]
+    static let scopes = SpotifyScope.setlist
     static let redirect = "http://127.0.0.1:8888/callback"
 
     static func run(_ options: SandboxOptions = SandboxOptions(), _ body: (SandboxFixture) async throws -> Void) async throws {

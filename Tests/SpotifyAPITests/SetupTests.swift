@@ -1,4 +1,5 @@
 import Foundation
+import SpotifyModels
 import Testing
 
 @testable import SpotifyAPI

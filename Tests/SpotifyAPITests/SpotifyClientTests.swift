@@ -54,7 +54,8 @@ import Testing
             let playlist = try await client.createPlaylist(name: "Rainy Sunday", isPublic: false, description: "slow coffee")
             let uris = sandbox.state.catalog.entries.prefix(250).map(\.track.uri)
             let before = await sandbox.state.apiRequestCount
-            try await client.addAllToPlaylist(playlist.id, uris: uris)
+            let append = await client.appendToPlaylist(playlist.id, uris: uris, count: 0)
+            #expect(append.isComplete && append.added == uris && append.remaining.isEmpty)
             #expect(await sandbox.state.apiRequestCount - before == 3)
             #expect(await sandbox.state.trackIDs(inPlaylist: playlist.id) == uris.map { String($0.dropFirst(14)) })
             let firstPage = try await client.playlistItems(playlist.id)

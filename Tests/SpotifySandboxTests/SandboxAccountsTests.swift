@@ -1,4 +1,5 @@
 import Foundation
+import SpotifyModels
 import Testing
 
 @testable import SpotifyAPI
@@ -14,6 +15,25 @@ import Testing
             #expect(location.hasPrefix(SandboxHarness.redirect + "?code=sbx-code-"))
             #expect(location.hasSuffix("&state=st-123"))
         }
+    }
+
+    @Test func aDemoLoginGivesTheListenerEveryScopeAndARefreshTokenThatRotates() async throws {
+        try await SandboxHarness.run { sandbox in
+            let tokens = try #require(await sandbox.state.demoLogin())
+            #expect(Set((tokens.scope ?? "").split(separator: " ").map(String.init)) == Set(SpotifyScope.setlist))
+            let me = try await sandbox.get("/v1/me", token: tokens.accessToken)
+            #expect(me.status == .ok)
+            #expect(String(buffer: me.body).contains(SandboxUsers.listener))
+            let refresh = try #require(tokens.refreshToken)
+            let form = ["grant_type": "refresh_token", "refresh_token": refresh, "client_id": SandboxState.app.clientID]
+            #expect(try await sandbox.postForm("/api/token", form).status == .ok)
+            #expect(try await sandbox.postForm("/api/token", form).status == .badRequest)
+        }
+    }
+
+    @Test func aDemoLoginNamesAUserTheSandboxHas() async throws {
+        let state = SpotifySandboxServer().state
+        #expect(await state.demoLogin(userID: "nobody") == nil)
     }
 
     @Test func aLocalhostRedirectIsRefusedAsSpotifyDoes() async throws {

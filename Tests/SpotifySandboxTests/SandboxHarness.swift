@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SpotifyAPI
+import SpotifyModels
+import Testing
 
 @testable import SpotifySandbox
 
@@ -12,10 +14,7 @@ struct SandboxHarness {
     let client: any TestClientProtocol
     let state: SandboxState
 
-    static let allScopes = [
-        "playlist-modify-public", "playlist-modify-private", "user-read-playback-state", "user-modify-playback-state",
-        "user-top-read", "user-read-recently-played", "user-read-currently-playing", "user-read-private",
-    ]
+    static let allScopes = SpotifyScope.setlist
 
     static func run(
         _ options: SandboxOptions = SandboxOptions(), _ body: @escaping @Sendable (SandboxHarness) async throws -> Void
@@ -95,5 +94,3 @@ struct SandboxHarness {
         try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
     }
 }
-
-import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import SpotifyModels
 import Testing
 
 @testable import SpotifyAPI
@@ -133,6 +134,41 @@ import Testing
         }
     }
 
+    @Test func aLostAnswerLeavesTheChangeMade() async throws {
+        try await SandboxHarness.run { sandbox in
+            let token = try await sandbox.login().accessToken
+            let playlist = try sandbox.decode(
+                Playlist.self, try await sandbox.send(.post, "/v1/me/playlists", token: token, json: #"{"name":"Lost"}"#))
+            let uris = sandbox.state.catalog.entries.prefix(2).map(\.track.uri)
+            let body = "{\"uris\":[\(uris.map { "\"\($0)\"" }.joined(separator: ","))]}"
+            await sandbox.state.queueFaults([.init(lost: .serverError), .init(lost: .dropped)])
+            #expect(try await sandbox.send(.post, "/v1/playlists/\(playlist.id)/items", token: token, json: body).status == .internalServerError)
+            await #expect(throws: (any Error).self) {
+                let answer = try await sandbox.send(.post, "/v1/playlists/\(playlist.id)/items", token: token, json: body)
+                guard answer.body.readableBytes == 64 else { throw CancellationError() }
+            }
+            // The dropped connection took the test client's with it: read the state itself.
+            let ids = sandbox.state.catalog.entries.prefix(2).map(\.track.id)
+            #expect(await sandbox.state.trackIDs(inPlaylist: playlist.id) == ids + ids)
+        }
+    }
+
+    @Test func listsTheUsersOwnPlaylistsNewestFirst() async throws {
+        try await SandboxHarness.run { sandbox in
+            let token = try await sandbox.login().accessToken
+            for (name, isPublic) in [("First", true), ("Second", false), ("Third", true)] {
+                _ = try await sandbox.send(.post, "/v1/me/playlists", token: token, json: #"{"name":"\#(name)","public":\#(isPublic)}"#)
+            }
+            let other = try await sandbox.login(user: SandboxUsers.bot).accessToken
+            _ = try await sandbox.send(.post, "/v1/me/playlists", token: other, json: #"{"name":"Not yours"}"#)
+            let mine = try sandbox.decode(Paging<Playlist>.self, try await sandbox.get("/v1/me/playlists?limit=50", token: token))
+            #expect(mine.items.map(\.name) == ["Third", "Second", "First"])
+            let publicOnly = try await sandbox.login(scopes: SandboxHarness.allScopes.filter { $0 != "playlist-read-private" }).accessToken
+            let visible = try sandbox.decode(Paging<Playlist>.self, try await sandbox.get("/v1/me/playlists", token: publicOnly))
+            #expect(visible.items.map(\.name) == ["Third", "First"])
+        }
+    }
+
     @Test func expiredAccessTokensAre401() async throws {
         try await SandboxHarness.run { sandbox in
             let token = try await sandbox.login().accessToken
@@ -146,8 +182,10 @@ import Testing
 
 @Suite struct FaultPlanTests {
     @Test func readsStatusesAndProbabilities() throws {
-        #expect(try FaultPlan(parsing: "429:0.05,500:0.02,quota:0.01").faults.map(\.status) == [429, 500, 0])
-        for bad in ["429", "404:0.1", "500:2", "x:0.1"] {
+        #expect(
+            try FaultPlan(parsing: "429:0.05,500:0.02,quota:0.01,lost:0.1").faults.map(\.kind)
+                == [.status(429), .status(500), .quotaSpent, .lost])
+        for bad in ["429", "404:0.1", "500:2", "x:0.1", "lost", "0:0.1"] {
             #expect(throws: SandboxSetupError.self) { try FaultPlan(parsing: bad) }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SpotifyAPI
+import SpotifyModels
 import SpotifySandbox
 import Testing
 
@@ -25,5 +26,17 @@ import Testing
         #expect(mangled.isEmpty, "\(mangled.map { "\($0.path).\($0.key)" })")
         let listener = Set(keys.filter { $0.path == ".listener" }.map(\.key))
         #expect(listener == ["profile", "favourite_genres", "top_track_ids", "top_artist_ids", "recently_played", "saved"])
+    }
+
+    @Test func faultsAreReadAsTheOptionIsParsed() throws {
+        let parsed = try Setlist.parseAsRoot(["sandbox", "run", "--faults", "500:0.2,429:0.1,lost:0.1"])
+        let run = try #require(parsed as? Sandbox.Run)
+        #expect(run.faults.faults.map(\.kind) == [.status(500), .status(429), .lost])
+        do {
+            _ = try Setlist.parseAsRoot(["sandbox", "run", "--faults", "lost"])
+            Issue.record("a plan without probabilities was accepted")
+        } catch {
+            #expect(Setlist.message(for: error).contains("KIND:PROBABILITY"))
+        }
     }
 }

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import SpotifyModels
 
 /// Spotify's accounts service: the authorize URL and the token endpoint.
 public struct AccountsClient: Sendable {

@@ -1,12 +1,13 @@
 import Crypto
 import Foundation
+import SpotifyModels
 
 /// Proof Key for Code Exchange (RFC 7636) with S256: the verifier stays with the
 /// client, only its hash travels in the authorize URL.
 public struct PKCE: Sendable, Equatable {
     public let verifier: String
     public var challenge: String { Self.challenge(for: verifier) }
-    public static let method = "S256"
+    public static let method = PKCEChallenge.method
 
     /// A fresh verifier of 64 characters from the unreserved set.
     public init() {
@@ -21,14 +22,6 @@ public struct PKCE: Sendable, Equatable {
 
     /// BASE64URL(SHA256(verifier)) without padding.
     public static func challenge(for verifier: String) -> String {
-        Data(SHA256.hash(data: Data(verifier.utf8))).base64URLEncodedString()
-    }
-}
-
-extension Data {
-    /// Base64 with `-` and `_` and no padding, as URLs and JWTs use it.
-    public func base64URLEncodedString() -> String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        PKCEChallenge.text(ofDigest: SHA256.hash(data: Data(verifier.utf8)))
     }
 }

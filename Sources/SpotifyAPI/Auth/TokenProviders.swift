@@ -1,4 +1,5 @@
 import Foundation
+import SpotifyModels
 
 /// App-only tokens (client credentials), fetched when needed and reused until they expire.
 public actor AppTokens: AccessTokenProvider {

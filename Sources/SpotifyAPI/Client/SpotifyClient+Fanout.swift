@@ -1,5 +1,7 @@
-/// Calls that take many requests: paging through long lists, adding long track lists,
-/// and independent requests run a few at a time.
+import SpotifyModels
+
+/// Calls that take many requests: paging through long lists, and independent requests
+/// run a few at a time.
 extension SpotifyClient {
     /// Runs `body` for each element with at most ``concurrency`` in flight; results keep their order.
     public func concurrentMap<Element: Sendable, Result: Sendable>(
@@ -56,16 +58,5 @@ extension SpotifyClient {
             try await search(query, market: market, limit: Self.searchPageLimit, offset: offset).tracks?.items ?? []
         }
         return Array(((first?.items ?? []) + rest.flatMap { $0 }).prefix(wanted))
-    }
-
-    /// Adds any number of tracks, 100 a call, one call after another so they keep their order.
-    /// - Returns: the last snapshot id.
-    @discardableResult
-    public func addAllToPlaylist(_ id: String, uris: [String]) async throws -> String? {
-        var snapshot: String?
-        for chunk in uris.chunked(Self.playlistAddLimit) {
-            snapshot = try await addToPlaylist(id, uris: Array(chunk))
-        }
-        return snapshot
     }
 }

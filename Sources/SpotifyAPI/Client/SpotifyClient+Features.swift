@@ -1,4 +1,5 @@
 import Foundation
+import SpotifyModels
 
 /// Audio features and recommendations: ReccoBeats for every app, Spotify's own
 /// endpoints for legacy apps that still have them.

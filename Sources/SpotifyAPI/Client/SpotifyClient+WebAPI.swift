@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import SpotifyModels
 
 /// The Web API calls Setlist makes, one method each, with Spotify's 2026 limits.
 extension SpotifyClient {
@@ -80,7 +81,7 @@ extension SpotifyClient {
         return playlist
     }
 
-    /// Adds up to 100 track URIs in one call; see ``addAllToPlaylist(_:uris:)`` for more.
+    /// Adds up to 100 track URIs in one call; ``appendToPlaylist(_:uris:count:)`` adds any number, once each.
     @discardableResult
     public func addToPlaylist(_ id: String, uris: [String], position: Int? = nil) async throws -> String {
         guard let snapshot = try await send(.POST, "playlists/\(id)/items", body: NewItems(uris: uris, position: position), as: Snapshot.self)

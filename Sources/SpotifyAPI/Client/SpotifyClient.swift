@@ -3,6 +3,8 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
+import SpotifyModels
 
 /// The one client of Spotify's Web API (and ReccoBeats) that everything in Setlist uses.
 ///
@@ -65,14 +67,16 @@ public struct SpotifyClient: Sendable {
         return answer
     }
 
-    /// Sends a request, with retries; the body of a successful answer.
+    /// Sends a request, with retries (``RetryStateMachine`` decides which); the body of a
+    /// successful answer.
     func sendRaw(_ method: HTTPMethod, _ path: String, base: Service, query: [String: String], body: Data?) async throws -> Data? {
         var token = base == .api ? try await tokens.accessToken() : nil
-        var refreshed = false
-        var attempt = 1
+        var machine = RetryStateMachine(
+            policy: retry, isIdempotent: method != .POST, description: "\(method) \(path)", canRefresh: base == .api)
         while true {
-            let response: HTTPClientResponse
-            let answer: ByteBuffer
+            let action: RetryStateMachine.Action
+            var problem: ErrorAnswer?
+            var answer = ByteBuffer()
             do {
                 var request = HTTPClientRequest(url: url(base: base, path: path, query: query))
                 request.method = method
@@ -81,37 +85,46 @@ public struct SpotifyClient: Sendable {
                     request.headers.add(name: "Content-Type", value: "application/json")
                     request.body = .bytes(ByteBuffer(bytes: body))
                 }
-                response = try await http.execute(request, timeout: .seconds(30))
+                let response = try await http.execute(request, timeout: .seconds(30))
                 answer = try await response.body.collect(upTo: 16 << 20)
+                let status = Int(response.status.code)
+                if !(200..<300).contains(status) { problem = ErrorAnswer(status: status, body: Data(answer.readableBytesView)) }
+                action = machine.answered(
+                    RetryStateMachine.Answer(
+                        status: status, retryAfterSeconds: response.headers.first(name: "Retry-After").flatMap { Int($0) },
+                        reason: problem?.reason, message: problem?.message ?? ""))
             } catch {
-                guard attempt < retry.attempts else { throw SpotifyError.network("\(error)") }
-                try await pause(retry.backoff(beforeRetry: attempt), because: "connection failed: \(error)", path)
-                attempt += 1
-                continue
+                action = machine.failed(Self.failure(error))
             }
-            let status = Int(response.status.code)
-            if (200..<300).contains(status) { return Data(answer.readableBytesView) }
-            let problem = ErrorAnswer(status: status, body: Data(answer.readableBytesView))
-            switch status {
-            case 401 where base == .api && !refreshed:
-                token = try await tokens.refreshedAccessToken(after: token ?? "")
-                refreshed = true
-                continue
-            case 429:
-                if problem.reason == "QUOTA_EXCEEDED" { throw SpotifyError.quotaExceeded }
-                let wait = Int(response.headers.first(name: "Retry-After") ?? "") ?? 1
-                guard attempt < retry.attempts, Duration.seconds(wait) <= retry.longestWait else {
-                    throw SpotifyError.rateLimited(retryAfterSeconds: wait)
+            switch action {
+            case .succeed:
+                return Data(answer.readableBytesView)
+            case .retry(let pause):
+                switch pause {
+                case .serverAsked(let seconds): try await self.pause(.seconds(seconds), because: "rate limited", path)
+                case .backoff(let retry): try await self.pause(self.retry.backoff(beforeRetry: retry), because: "no answer", path)
                 }
-                try await pause(.seconds(wait), because: "rate limited", path)
-            case 500...599:
-                guard attempt < retry.attempts else { throw SpotifyError.server(status: status, message: problem.message) }
-                try await pause(retry.backoff(beforeRetry: attempt), because: "server error \(status)", path)
-            default:
-                throw problem.error
+            case .refreshTokenAndRetry:
+                token = try await tokens.refreshedAccessToken(after: token ?? "")
+            case .reportAnswer:
+                throw problem?.error ?? SpotifyError.invalidResponse("\(method) \(path) failed with no answer")
+            case .giveUp(let error):
+                throw error
             }
-            attempt += 1
         }
+    }
+
+    /// Whether a try that got no answer could have reached Spotify: only a connection
+    /// that was never made surely did not.
+    static func failure(_ error: any Error) -> RetryStateMachine.Failure {
+        let message = "\(error)"
+        if let error = error as? HTTPClientError, error == .connectTimeout || error == .getConnectionFromPoolTimeout {
+            return .notSent(message)
+        }
+        if error is NIOConnectionError { return .notSent(message) }
+        if let error = error as? IOError, error.errnoCode == ECONNREFUSED { return .notSent(message) }
+        if case ChannelError.connectTimeout? = error as? ChannelError { return .notSent(message) }
+        return .unanswered(message)
     }
 
     private func pause(_ duration: Duration, because reason: String, _ path: String) async throws {

@@ -15,6 +15,8 @@ public enum SpotifyError: Error, LocalizedError, Equatable, Sendable {
     case badRequest(String)
     case server(status: Int, message: String)
     case network(String)
+    /// A change was sent but not confirmed: it may or may not have happened.
+    case unconfirmed(String)
     case invalidResponse(String)
     case accounts(error: String, description: String)
 
@@ -46,6 +48,8 @@ public enum SpotifyError: Error, LocalizedError, Equatable, Sendable {
             "Spotify had a server error (\(status): \(message)) and kept failing after retries: try again later."
         case .network(let message):
             "Could not reach Spotify (\(message)): check the network connection and retry."
+        case .unconfirmed(let message):
+            "Spotify did not confirm a change (\(message)): it may have happened. It was not sent again; read the playlist back before retrying."
         case .invalidResponse(let message):
             "Spotify answered something unexpected: \(message)."
         case .accounts(let error, let description):

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SpotifyModels
 
 /// Logging in to Spotify: Authorization Code with PKCE, the redirect caught on
 /// 127.0.0.1 (or pasted by hand on machines without a browser), tokens saved.
@@ -37,13 +38,13 @@ public struct LoginFlow: Sendable {
         case .loopback(let open):
             let callback = try await LoopbackCallback(redirect: configuration.redirectURI, expectedState: state, logger: logger)
             redirect = callback.redirectURI
-            let url = accounts.authorizeURL(redirectURI: redirect.absoluteString, scopes: SpotifyConfiguration.scopes, state: state, pkce: pkce)
+            let url = accounts.authorizeURL(redirectURI: redirect.absoluteString, scopes: SpotifyScope.setlist, state: state, pkce: pkce)
             show(url)
             await open(url)
             code = try await callback.code(timeout: timeout)
         case .paste(let read):
             redirect = configuration.redirectURI ?? URL(string: "http://127.0.0.1:8888/callback")!
-            let url = accounts.authorizeURL(redirectURI: redirect.absoluteString, scopes: SpotifyConfiguration.scopes, state: state, pkce: pkce)
+            let url = accounts.authorizeURL(redirectURI: redirect.absoluteString, scopes: SpotifyScope.setlist, state: state, pkce: pkce)
             show(url)
             guard let pasted = await read() else { throw LoginError.noCode }
             code = try Self.code(fromPasted: pasted, expectedState: state)
@@ -52,7 +53,7 @@ public struct LoginFlow: Sendable {
         let tokens = UserTokens.Snapshot(
             accessToken: answer.accessToken, refreshToken: answer.refreshToken ?? "",
             expiresAt: Date().addingTimeInterval(TimeInterval(answer.expiresIn)),
-            scopes: answer.scope.map { $0.split(separator: " ").map(String.init) } ?? SpotifyConfiguration.scopes)
+            scopes: answer.scope.map { $0.split(separator: " ").map(String.init) } ?? SpotifyScope.setlist)
         let client = SpotifyClient(endpoints: configuration.endpoints, tokens: FixedAccessToken(answer.accessToken), logger: logger)
         let user = try await client.me()
         let login = TokenStore.Login(tokens: tokens, userID: user.id, displayName: user.displayName, clientID: accounts.clientID)

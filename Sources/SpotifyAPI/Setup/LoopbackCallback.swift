@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import SpotifyModels
 
 /// Waits on this machine for the browser to come back from Spotify's login page.
 ///

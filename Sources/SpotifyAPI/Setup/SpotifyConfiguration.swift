@@ -8,11 +8,6 @@ public struct SpotifyConfiguration: Sendable, Equatable {
     public var redirectURI: URL?
     public var endpoints: SpotifyEndpoints
 
-    /// The scopes Setlist asks for, the seed's.
-    public static let scopes = [
-        "playlist-modify-public", "playlist-modify-private", "user-read-playback-state", "user-modify-playback-state",
-        "user-top-read", "user-read-recently-played", "user-read-currently-playing", "user-read-private",
-    ]
 
     public init(clientID: String?, clientSecret: String? = nil, redirectURI: URL? = nil, endpoints: SpotifyEndpoints = .spotify) {
         self.clientID = clientID

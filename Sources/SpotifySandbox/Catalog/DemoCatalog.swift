@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import SpotifyModels
 
 /// The sandbox's catalog: fictional artists and tracks, generated the same way from
 /// the same seed, with audio features drawn from each track's genre, and a demo

@@ -33,14 +33,27 @@ public struct SandboxOptions: Sendable {
     }
 }
 
-/// Faults injected at random into Web API answers, such as `429:0.05,500:0.02`.
+/// Faults injected at random into Web API answers, such as `429:0.05,500:0.02,lost:0.1`.
 public struct FaultPlan: Sendable, Equatable {
     /// One kind of fault and how often it happens.
     public struct Fault: Sendable, Equatable {
-        /// An HTTP status: 429 (rate limited, with `Retry-After`), 5xx, or 0 for a spent quota
-        /// (429 with reason `QUOTA_EXCEEDED`), written `quota` in a plan.
-        public var status: Int
+        public enum Kind: Sendable, Equatable {
+            /// The request is refused with this status: 429 (with `Retry-After`) or 5xx.
+            case status(Int)
+            /// A spent quota: 429 with reason `QUOTA_EXCEEDED`, written `quota` in a plan.
+            case quotaSpent
+            /// The request is carried out and its answer lost, as real networks lose them:
+            /// half the time a 500, half the time a dropped connection. Written `lost`.
+            case lost
+        }
+
+        public var kind: Kind
         public var probability: Double
+
+        public init(_ kind: Kind, probability: Double) {
+            self.kind = kind
+            self.probability = probability
+        }
     }
 
     public var faults: [Fault]
@@ -49,7 +62,7 @@ public struct FaultPlan: Sendable, Equatable {
         self.faults = faults
     }
 
-    /// Reads `STATUS:PROBABILITY,...`; `quota` stands for a spent quota.
+    /// Reads `KIND:PROBABILITY,...`: a status (429 or 5xx), `quota`, or `lost`.
     public init(parsing text: String) throws(SandboxSetupError) {
         var faults: [Fault] = []
         for item in text.split(separator: ",") where !item.isEmpty {
@@ -57,9 +70,13 @@ public struct FaultPlan: Sendable, Equatable {
             guard parts.count == 2, let probability = Double(parts[1]), (0...1).contains(probability) else {
                 throw .badFaults(text)
             }
-            let status = parts[0] == "quota" ? 0 : Int(parts[0])
-            guard let status, status == 0 || status == 429 || (500...599).contains(status) else { throw .badFaults(text) }
-            faults.append(Fault(status: status, probability: probability))
+            switch parts[0] {
+            case "quota": faults.append(Fault(.quotaSpent, probability: probability))
+            case "lost": faults.append(Fault(.lost, probability: probability))
+            default:
+                guard let status = Int(parts[0]), status == 429 || (500...599).contains(status) else { throw .badFaults(text) }
+                faults.append(Fault(.status(status), probability: probability))
+            }
         }
         self.faults = faults
     }
@@ -72,7 +89,7 @@ public enum SandboxSetupError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badFaults(let text):
-            "Cannot read faults '\(text)': write STATUS:PROBABILITY pairs separated by commas, such as 429:0.05,500:0.02 (statuses 429, 5xx or quota; probabilities 0 to 1)."
+            "Cannot read faults '\(text)': write KIND:PROBABILITY pairs separated by commas, such as 429:0.05,500:0.02,lost:0.1 (kinds 429, 5xx, quota or lost; probabilities 0 to 1)."
         }
     }
 }

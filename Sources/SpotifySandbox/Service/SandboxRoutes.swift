@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import SpotifyAPI
+import SpotifyModels
 
 /// The sandbox's HTTP face: the accounts service at `/authorize` and `/api/token`,
 /// the Web API under `/v1`, ReccoBeats under `/reccobeats/v1`, and test controls
@@ -56,6 +56,7 @@ struct SandboxRoutes: Sendable {
 
     private func addPlaylists(to router: Router<BasicRequestContext>) {
         api(router, .post, "/v1/me/playlists") { grant, _, body in try await state.createPlaylist(grant, body: body) }
+        api(router, .get, "/v1/me/playlists") { grant, query, _ in try await state.myPlaylists(grant, query: query) }
         api(router, .post, "/v1/users/:user/playlists") { grant, query, body in
             try await state.createPlaylist(grant, body: body, forUser: query.values[":user"])
         }
@@ -141,17 +142,22 @@ struct SandboxRoutes: Sendable {
     private func api(_ router: Router<BasicRequestContext>, _ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
         router.on(RouterPath(path), method: method) { request, context -> Response in
             await wait()
-            if let fault = await state.nextFault() { return Response(fault) }
+            let fault = await state.nextFault()
+            if case .refuse(let refusal) = fault { return Response(refusal) }
             var request = request
             let body = try await request.collectBody(upTo: 1 << 20)
             var values = request.query
             for (name, value) in context.parameters { values[":\(name)"] = String(value) }
+            let response: Response
             do {
                 let grant = try await state.grant(bearer: Self.bearer(request.headers[.authorization]))
-                return Response(try await handler(grant, QueryReader(values: values), body.readableBytes > 0 ? Data(body.readableBytesView) : nil))
+                response = Response(
+                    try await handler(grant, QueryReader(values: values), body.readableBytes > 0 ? Data(body.readableBytesView) : nil))
             } catch let failure as SandboxFailure {
-                return Response(failure.response)
+                response = Response(failure.response)
             }
+            guard case .lose(let lost) = fault else { return response }
+            return Response.losing(lost)
         }
     }
 
@@ -162,7 +168,7 @@ struct SandboxRoutes: Sendable {
     ) {
         router.get(RouterPath(path)) { request, _ -> Response in
             await wait()
-            if let fault = await state.nextFault() { return Response(fault) }
+            if case .refuse(let refusal) = await state.nextFault() { return Response(refusal) }
             do {
                 return Response(try await handler(QueryReader(values: request.query)))
             } catch let failure as SandboxFailure {
@@ -205,6 +211,23 @@ extension Response {
         let body = response.body.map { ResponseBody(byteBuffer: ByteBuffer(bytes: $0)) } ?? ResponseBody()
         self.init(status: HTTPResponse.Status(code: response.status), headers: fields, body: body)
     }
+}
+
+extension Response {
+    /// The answer to a request that was carried out, lost on its way back.
+    static func losing(_ lost: SandboxState.LostAnswer) -> Response {
+        switch lost {
+        case .serverError:
+            Response(SandboxState.response(for: SandboxState.QueuedFault(status: 500)))
+        case .dropped:
+            // Promises a body, then closes the connection before any of it.
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(contentLength: 64) { _ in throw DroppedConnection() })
+        }
+    }
+
+    private struct DroppedConnection: Error {}
 }
 
 /// HTTP Basic credentials, as the token endpoint receives a client id and secret.

@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import SpotifyModels
 
 /// An answer of the sandbox, independent of the HTTP server that sends it.
 public struct SandboxResponse: Sendable {

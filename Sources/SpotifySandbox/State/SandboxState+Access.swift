@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import SpotifyModels
 
 /// Who may call what: user tokens, registered users, scopes, and the 2026 restrictions.
 extension SandboxState {

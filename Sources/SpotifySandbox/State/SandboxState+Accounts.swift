@@ -1,5 +1,6 @@
+import Crypto
 import Foundation
-import SpotifyAPI
+import SpotifyModels
 
 /// The accounts service: an authorize page that approves at once, and the token endpoint.
 extension SandboxState {
@@ -19,7 +20,7 @@ extension SandboxState {
             return .accountsError("invalid_client", "INVALID_CLIENT: Invalid redirect URI")
         }
         let challenge = query["code_challenge"] ?? ""
-        if !challenge.isEmpty && query["code_challenge_method"] != PKCE.method {
+        if !challenge.isEmpty && query["code_challenge_method"] != PKCEChallenge.method {
             return .accountsError("invalid_request", "code_challenge_method must be S256")
         }
         let userID = query["sandbox_user"] ?? SandboxUsers.listener
@@ -35,6 +36,18 @@ extension SandboxState {
             scopes: Set((query["scope"] ?? "").split(separator: " ").map(String.init)), userID: userID,
             expires: Date().addingTimeInterval(600))
         return .redirect(to: location)
+    }
+
+    /// Logs a sandbox user straight in, as if they had approved the app: an access token
+    /// and a refresh token with every scope Setlist asks for. The embedded sandbox and
+    /// `setlist sandbox token` use it; nothing about it is Spotify's.
+    public func demoLogin(userID: String = SandboxUsers.listener) -> TokenResponse? {
+        guard users[userID] != nil else { return nil }
+        let scopes = Set(SpotifyScope.setlist)
+        let refreshToken = newToken("sbx-rt")
+        refreshTokens[refreshToken] = RefreshGrant(
+            userID: userID, clientID: Self.app.clientID, scopes: scopes, authorizedAt: Date())
+        return tokens(userID: userID, scopes: scopes, refreshToken: refreshToken)
     }
 
     /// `POST /api/token`: authorization code (with PKCE), refresh token, or client credentials.
@@ -67,7 +80,9 @@ extension SandboxState {
         if pending.challenge.isEmpty {
             guard basic?.secret == Self.app.clientSecret else { return .accountsError("invalid_client", "Invalid client secret") }
         } else {
-            guard let verifier = form["code_verifier"], PKCE.challenge(for: verifier) == pending.challenge else {
+            guard let verifier = form["code_verifier"],
+                PKCEChallenge.text(ofDigest: SHA256.hash(data: Data(verifier.utf8))) == pending.challenge
+            else {
                 return .accountsError("invalid_grant", "code_verifier was incorrect.")
             }
         }
@@ -96,13 +111,16 @@ extension SandboxState {
     }
 
     private func issue(userID: String?, scopes: Set<String>, refreshToken: String?) -> SandboxResponse {
+        .json(tokens(userID: userID, scopes: scopes, refreshToken: refreshToken))
+    }
+
+    private func tokens(userID: String?, scopes: Set<String>, refreshToken: String?) -> TokenResponse {
         let token = newToken("sbx-at")
         let lifetime = options.accessTokenLifetime.components.seconds
         accessTokens[token] = Grant(
             userID: userID, clientID: Self.app.clientID, scopes: scopes, expires: Date().addingTimeInterval(TimeInterval(lifetime)))
-        return .json(
-            TokenResponse(
-                accessToken: token, scope: scopes.sorted().joined(separator: " "), expiresIn: Int(lifetime),
-                refreshToken: refreshToken))
+        return TokenResponse(
+            accessToken: token, scope: scopes.sorted().joined(separator: " "), expiresIn: Int(lifetime),
+            refreshToken: refreshToken)
     }
 }

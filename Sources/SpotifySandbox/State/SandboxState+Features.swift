@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import SpotifyModels
 
 /// Audio features and recommendations: Spotify's legacy endpoints and the
 /// ReccoBeats-compatible service, both from the demo catalog.

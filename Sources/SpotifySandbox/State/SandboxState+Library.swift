@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import SpotifyModels
 
 /// The read-only Web API: the user, search, history, artists and albums.
 extension SandboxState {

@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import SpotifyModels
 
 /// The player: devices, transfer and play, with the errors a real player gives.
 extension SandboxState {

@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import SpotifyModels
 
 /// Playlists and the library: the Web API calls that change something.
 extension SandboxState {
@@ -37,7 +37,20 @@ extension SandboxState {
             description: request.description, isPublic: isPublic, items: .init(href: "/v1/playlists/\(id)/items", total: 0),
             snapshotId: "snapshot-0")
         playlists[id] = StoredPlaylist(playlist: playlist, trackIDs: [], addedAt: [], snapshot: 0)
+        playlistOrder.append(id)
         return .json(playlist, status: 201)
+    }
+
+    /// `GET /me/playlists`: the user's own playlists, newest first; private ones only
+    /// with `playlist-read-private`.
+    func myPlaylists(_ grant: Grant, query: QueryReader) throws(SandboxFailure) -> SandboxResponse {
+        let user = try user(for: grant)
+        let limit = try query.limit(default: 20, maximum: 50)
+        let offset = try query.offset()
+        let readsPrivate = grant.scopes.contains("playlist-read-private")
+        let mine = playlistOrder.reversed().compactMap { playlists[$0]?.playlist }
+            .filter { $0.owner.id == user.profile.id && (readsPrivate || $0.public == true) }
+        return .json(page(mine, limit: limit, offset: offset, href: "/v1/me/playlists"))
     }
 
     /// `POST /playlists/{id}/items`: up to 100 track URIs, in order, optionally at a position.

@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import SpotifyModels
 
 /// Everything the sandbox remembers: its app, users, tokens, playlists and players.
 ///
@@ -82,6 +82,8 @@ public actor SandboxState {
     var accessTokens: [String: Grant] = [:]
     var refreshTokens: [String: RefreshGrant] = [:]
     var playlists: [String: StoredPlaylist] = [:]
+    /// Playlist ids, oldest first: `GET /me/playlists` lists the newest first.
+    var playlistOrder: [String] = []
     var queuedFaults: [QueuedFault] = []
     var libraryURIs: [String: [String]] = [:]
     /// Web API and ReccoBeats requests answered so far, faults included.
@@ -95,17 +97,36 @@ public actor SandboxState {
         users = SandboxUsers.make(catalog: catalog)
     }
 
-    /// A fault that a test asked for, for the next Web API request.
+    /// A fault that a test asked for, for the next Web API request: a refusal with
+    /// `status`, or, with `lost`, the request carried out and its answer lost.
     public struct QueuedFault: Sendable, Codable, Equatable {
-        public var status: Int
+        public var status: Int?
         public var retryAfter: Int?
         public var reason: String?
+        public var lost: LostAnswer?
 
-        public init(status: Int, retryAfter: Int? = nil, reason: String? = nil) {
+        public init(status: Int? = nil, retryAfter: Int? = nil, reason: String? = nil, lost: LostAnswer? = nil) {
             self.status = status
             self.retryAfter = retryAfter
             self.reason = reason
+            self.lost = lost
         }
+    }
+
+    /// How the answer to a request that was carried out goes missing.
+    public enum LostAnswer: String, Sendable, Codable, Equatable {
+        /// A 500, as a gateway answers when the service behind it timed out.
+        case serverError = "500"
+        /// The connection closes in the middle of the answer.
+        case dropped = "drop"
+    }
+
+    /// What a fault does to one request.
+    enum FaultAction {
+        /// Answer this instead; the request is not carried out.
+        case refuse(SandboxResponse)
+        /// Carry the request out, then lose its answer.
+        case lose(LostAnswer)
     }
 
     // MARK: - Control (for tests and demos)
@@ -140,30 +161,34 @@ public actor SandboxState {
     // MARK: - Faults
 
     /// The fault to answer the next Web API request with, if any: queued ones first, then random ones.
-    func nextFault() -> SandboxResponse? {
+    func nextFault() -> FaultAction? {
         apiRequestCount += 1
         if !queuedFaults.isEmpty {
-            return Self.response(for: queuedFaults.removeFirst())
+            let fault = queuedFaults.removeFirst()
+            if let lost = fault.lost { return .lose(lost) }
+            return .refuse(Self.response(for: fault))
         }
         for fault in options.faults.faults where Double.random(in: 0..<1, using: &random) < fault.probability {
-            switch fault.status {
-            case 0: return Self.response(for: QueuedFault(status: 429, retryAfter: 86_400, reason: "QUOTA_EXCEEDED"))
-            case 429: return Self.response(for: QueuedFault(status: 429, retryAfter: 1))
-            default: return Self.response(for: QueuedFault(status: fault.status))
+            switch fault.kind {
+            case .quotaSpent: return .refuse(Self.response(for: QueuedFault(status: 429, retryAfter: 86_400, reason: "QUOTA_EXCEEDED")))
+            case .status(429): return .refuse(Self.response(for: QueuedFault(status: 429, retryAfter: 1)))
+            case .status(let status): return .refuse(Self.response(for: QueuedFault(status: status)))
+            case .lost: return .lose(Bool.random(using: &random) ? .serverError : .dropped)
             }
         }
         return nil
     }
 
     static func response(for fault: QueuedFault) -> SandboxResponse {
+        let status = fault.status ?? 500
         let headers = fault.retryAfter.map { ["Retry-After": String($0)] } ?? [:]
         let message =
-            switch fault.status {
+            switch status {
             case 429: fault.reason == "QUOTA_EXCEEDED" ? "Quota exceeded for this application" : "API rate limit exceeded"
             case 401: "The access token expired"
             default: "Server error (sandbox fault)"
             }
-        return .error(fault.status, message, reason: fault.reason, headers: headers)
+        return .error(status, message, reason: fault.reason, headers: headers)
     }
 
     // MARK: - Tokens

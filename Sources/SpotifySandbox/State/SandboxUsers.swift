@@ -1,4 +1,4 @@
-import SpotifyAPI
+import SpotifyModels
 
 /// The people who can log in to the sandbox, each set up for a case worth testing.
 public enum SandboxUsers {

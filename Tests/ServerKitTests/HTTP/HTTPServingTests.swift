@@ -168,7 +168,8 @@ import Testing
             uri: "/mcp", method: .post, headers: clientHeaders, body: ByteBuffer(string: seedInitialize))
         #expect(initialize.status == .ok)
         var headers = clientHeaders
-        headers[sessionHeader] = try #require(initialize.headers[sessionHeader])
+        let session: String = try #require(initialize.headers[sessionHeader])
+        headers[sessionHeader] = session
         return headers
     }
 
@@ -179,7 +180,8 @@ import Testing
             #expect(initialize.status == .ok)
             #expect(initialize.headers[.contentType] == "application/json")
             var headers = Self.clientHeaders
-            headers[Self.sessionHeader] = try #require(initialize.headers[Self.sessionHeader])
+            let session: String = try #require(initialize.headers[Self.sessionHeader])
+            headers[Self.sessionHeader] = session
             #expect(String(buffer: initialize.body).contains(#""serverInfo""#))
 
             let sessionless = try await client.execute(

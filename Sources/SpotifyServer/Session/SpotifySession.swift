@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import SpotifyAPI
+import SpotifyModels
+import SpotifySandbox
 
 /// A ready client and where it leads: the user's Spotify, Spotify without a user,
 /// or, when no Spotify app is configured, a sandbox started in this process.
@@ -63,23 +65,15 @@ public struct SpotifySession: Sendable {
     public static func embedded(options: SandboxOptions = SandboxOptions(), logger: Logger) async throws -> SpotifySession {
         let server = SpotifySandboxServer(options: options)
         let (base, task) = try await server.start(logger: logger)
+        guard let tokens = await server.state.demoLogin() else {
+            task.cancel()
+            throw SpotifyError.invalidResponse("the embedded sandbox has no demo listener to log in")
+        }
         let endpoints = SpotifyEndpoints.sandbox(base)
         let accounts = AccountsClient(endpoints: endpoints, clientID: SandboxState.app.clientID)
-        let pkce = PKCE()
-        let redirect = "http://127.0.0.1/callback"
-        let authorize = accounts.authorizeURL(redirectURI: redirect, scopes: SpotifyConfiguration.scopes, state: "embedded", pkce: pkce)
-        let query = Dictionary(
-            (URLComponents(url: authorize, resolvingAgainstBaseURL: false)?.queryItems ?? []).map { ($0.name, $0.value ?? "") },
-            uniquingKeysWith: { first, _ in first })
-        let location = await server.state.authorize(query).headers["Location"] ?? ""
-        guard let code = URLComponents(string: location)?.queryItems?.first(where: { $0.name == "code" })?.value else {
-            task.cancel()
-            throw SpotifyError.invalidResponse("the embedded sandbox did not authorize its demo listener")
-        }
-        let tokens = try await accounts.exchange(code: code, redirectURI: redirect, pkce: pkce)
         let snapshot = UserTokens.Snapshot(
             accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? "",
-            expiresAt: Date().addingTimeInterval(TimeInterval(tokens.expiresIn)), scopes: SpotifyConfiguration.scopes)
+            expiresAt: Date().addingTimeInterval(TimeInterval(tokens.expiresIn)), scopes: SpotifyScope.setlist)
         return SpotifySession(
             client: SpotifyClient(endpoints: endpoints, tokens: UserTokens(accounts: accounts, snapshot: snapshot), logger: logger),
             kind: .sandbox(base), embedded: Embedded(server: server, task: task))

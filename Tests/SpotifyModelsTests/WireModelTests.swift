@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SpotifyAPI
+@testable import SpotifyModels
 
 /// Spotify's answers as they look in 2026 and as they looked before; both must decode.
 @Suite struct WireModelTests {

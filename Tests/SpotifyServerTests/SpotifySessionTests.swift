@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SpotifyServer
 import Testing
 
 @testable import SpotifyAPI
