@@ -4,8 +4,11 @@
 # ---- build ----
 FROM swift:6.3-bookworm AS build
 WORKDIR /src
+# The manifest names every target, tests and benchmarks included, so all of them come in.
 COPY Package.swift ./
 COPY Sources ./Sources
+COPY Tests ./Tests
+COPY Benchmarks ./Benchmarks
 COPY Linker ./Linker
 COPY scripts ./scripts
 RUN cp "$(scripts/build-release)" /setlist && strip /setlist
@@ -13,7 +16,7 @@ RUN cp "$(scripts/build-release)" /setlist && strip /setlist
 # ---- run ----
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tzdata ca-certificates libcurl4 \
+    && apt-get install -y --no-install-recommends tzdata ca-certificates libcurl4 libsqlite3-0 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --no-create-home setlist
 COPY --from=build /setlist /usr/local/bin/setlist

@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .executableTarget(
@@ -120,6 +121,7 @@ let package = Package(
             name: "SpotifyServer",
             dependencies: [
                 "ServerKit", "SpotifyAPI", "SpotifyModels", "Curation", "SpotifySandbox",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -130,6 +132,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/SpotifyWorkload"
+        ),
+        .executableTarget(
+            name: "RecommendationBenchmark",
+            dependencies: [
+                "Curation", "SpotifyAPI", "SpotifyModels", "SpotifySandbox", "SpotifyServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/Recommendations"
         ),
 
         // MARK: Tests
@@ -170,7 +180,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SpotifyModelsTests", dependencies: ["SpotifyModels"]),
-        .testTarget(name: "CurationTests", dependencies: ["Curation"], exclude: ["Mood/Fixtures"]),
+        .testTarget(name: "CurationTests", dependencies: ["Curation", "SpotifyModels"], exclude: ["Mood/Fixtures"]),
         .testTarget(
             name: "SpotifyAPITests",
             dependencies: [
@@ -192,7 +202,9 @@ let package = Package(
         .testTarget(
             name: "SpotifyServerTests",
             dependencies: [
-                "SpotifyServer", "SpotifyAPI", "SpotifyModels", "SpotifySandbox", "ServerKit",
+                "SpotifyServer", "SpotifyAPI", "SpotifyModels", "SpotifySandbox", "ServerKit", "Curation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -32,11 +32,25 @@ public struct PlaybackState: Codable, Hashable, Sendable {
     public var isPlaying: Bool
     public var progressMs: Int?
     public var item: Track?
+    /// What the playing track belongs to (a playlist, an album), when anything.
+    public var context: PlaybackContext?
 
-    public init(device: Device, isPlaying: Bool, progressMs: Int? = nil, item: Track? = nil) {
+    public init(device: Device, isPlaying: Bool, progressMs: Int? = nil, item: Track? = nil, context: PlaybackContext? = nil) {
         self.device = device
         self.isPlaying = isPlaying
         self.progressMs = progressMs
         self.item = item
+        self.context = context
+    }
+}
+
+/// The playlist or album a playback runs through.
+public struct PlaybackContext: Codable, Hashable, Sendable {
+    public var uri: String
+    public var type: String?
+
+    public init(uri: String, type: String? = nil) {
+        self.uri = uri
+        self.type = type
     }
 }

@@ -7,7 +7,7 @@ import SpotifySandbox
 struct Sandbox: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The local stand-in for Spotify: Web API, accounts service, ReccoBeats, demo catalog.",
-        subcommands: [Run.self, Catalog.self],
+        subcommands: [Run.self, Catalog.self, Token.self],
         defaultSubcommand: Run.self
     )
 
@@ -51,6 +51,24 @@ struct Sandbox: AsyncParsableCommand {
             try await SpotifySandboxServer(options: options).run(host: host, port: port, logger: logger) { [host] port in
                 logger.info("Spotify sandbox on http://\(host):\(port) (API /v1, accounts /authorize and /api/token, ReccoBeats /reccobeats/v1)")
             }
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print an access token for a user of a running sandbox, to read it with curl.",
+            discussion: "curl -H \"Authorization: Bearer $(setlist sandbox token --url http://127.0.0.1:8899)\" http://127.0.0.1:8899/v1/me/playlists"
+        )
+
+        @Option(help: "The sandbox's address.", transform: SandboxAddress.url)
+        var url: URL
+
+        @Option(help: "The sandbox user: \(SandboxUsers.all.joined(separator: ", ")).")
+        var user = SandboxUsers.listener
+
+        func run() async throws {
+            let accounts = AccountsClient(endpoints: .sandbox(url), clientID: SandboxState.app.clientID)
+            print(try await accounts.sandboxLogin(user: user).accessToken)
         }
     }
 

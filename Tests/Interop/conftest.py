@@ -21,6 +21,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 SETLIST = os.environ.get("SETLIST_BIN", ".build/debug/setlist")
 LISTENING = re.compile(r"on http://(\S+?):(\d+)/mcp")
+SANDBOX_ADDRESS = re.compile(r"Spotify sandbox on (http://\S+?:\d+)")
 
 
 @pytest.fixture
@@ -133,3 +134,33 @@ def wait_until(predicate, timeout=10.0):
             return True
         time.sleep(0.05)
     return False
+
+
+def start_sandbox(*args):
+    """Starts `setlist sandbox ARGS...` on a free port; returns (base URL, process)."""
+    process = subprocess.Popen([SETLIST, "sandbox", "--port", "0", *args], stderr=subprocess.PIPE, text=True)
+    found, where = threading.Event(), {}
+
+    def pump():
+        for line in process.stderr:
+            match = SANDBOX_ADDRESS.search(line)
+            if match and not found.is_set():
+                where["base"] = match.group(1)
+                found.set()
+        found.set()
+
+    threading.Thread(target=pump, daemon=True).start()
+    if not found.wait(60) or "base" not in where:
+        process.kill()
+        raise RuntimeError("the sandbox did not start")
+    return where["base"], process
+
+
+@pytest.fixture
+def sandbox():
+    """A `setlist sandbox` for a test, stopped after it."""
+    base, process = start_sandbox()
+    yield base, process
+    if process.poll() is None:
+        process.kill()
+        process.wait()

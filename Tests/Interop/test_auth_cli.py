@@ -7,7 +7,6 @@ import subprocess
 import httpx2 as httpx
 
 from conftest import SETLIST
-from test_sandbox_server import sandbox  # noqa: F401  (the fixture)
 
 
 def environment(base, data_home):
@@ -15,7 +14,7 @@ def environment(base, data_home):
             "XDG_DATA_HOME": str(data_home), "SETLIST_LOG_LEVEL": "debug"}
 
 
-def test_login_status_doctor_logout(sandbox, tmp_path):  # noqa: F811
+def test_login_status_doctor_logout(sandbox, tmp_path):
     base, _ = sandbox
     env = environment(base, tmp_path)
     login = subprocess.Popen([SETLIST, "auth", "login", "--no-browser"], stdout=subprocess.PIPE,
@@ -68,7 +67,7 @@ def test_doctor_says_what_is_missing(tmp_path):
     assert "SPOTIFY_CLIENT_ID" in done.stdout and "developer.spotify.com" in done.stdout
 
 
-def test_login_by_pasting_the_address(sandbox, tmp_path):  # noqa: F811
+def test_login_by_pasting_the_address(sandbox, tmp_path):
     base, _ = sandbox
     env = environment(base, tmp_path)
     login = subprocess.Popen([SETLIST, "auth", "login", "--paste", "--bot"], stdin=subprocess.PIPE,

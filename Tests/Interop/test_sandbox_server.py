@@ -2,40 +2,13 @@
 
 import base64
 import hashlib
-import re
 import secrets
 import signal
-import subprocess
-import threading
 from urllib.parse import parse_qs, urlparse
 
 import httpx2 as httpx
-import pytest
 
-from conftest import SETLIST
-
-ADDRESS = re.compile(r"Spotify sandbox on (http://\S+?:\d+)")
 REDIRECT = "http://127.0.0.1:8888/callback"
-
-
-@pytest.fixture
-def sandbox():
-    process = subprocess.Popen([SETLIST, "sandbox", "--port", "0"], stderr=subprocess.PIPE, text=True)
-    found, where = threading.Event(), {}
-
-    def pump():
-        for line in process.stderr:
-            match = ADDRESS.search(line)
-            if match and not found.is_set():
-                where["base"] = match.group(1)
-                found.set()
-        found.set()
-
-    threading.Thread(target=pump, daemon=True).start()
-    assert found.wait(60) and "base" in where, "the sandbox did not start"
-    yield where["base"], process
-    if process.poll() is None:
-        process.kill()
 
 
 def test_pkce_login_and_the_2026_api(sandbox):

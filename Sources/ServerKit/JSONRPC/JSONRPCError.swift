@@ -31,6 +31,11 @@ public struct JSONRPCError: Error, Sendable, Equatable {
         JSONRPCError(code: -32602, message: "Invalid params: \(detail)")
     }
 
+    /// `resources/read` of a URI the server does not have.
+    static func resourceNotFound(_ uri: String) -> JSONRPCError {
+        JSONRPCError(code: -32002, message: "Resource not found: \(uri.clipped(to: 200))")
+    }
+
     static func internalError(_ detail: String) -> JSONRPCError {
         JSONRPCError(code: -32603, message: "Internal error: \(detail)")
     }

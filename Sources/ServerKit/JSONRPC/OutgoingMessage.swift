@@ -41,6 +41,16 @@ enum OutgoingMessage {
         return Data(output)
     }
 
+    /// A notification from the server to the client: a method and params, no id.
+    static func notification(method: String, params: Value) -> Data {
+        var output = Array(#"{"jsonrpc":"2.0","method":"#.utf8)
+        JSONWriter.writeString(method, into: &output)
+        output.append(contentsOf: #","params":"#.utf8)
+        JSONWriter.write(params, into: &output)
+        output.append(UInt8(ascii: "}"))
+        return Data(output)
+    }
+
     /// The answers to a batch, as one JSON array.
     static func batch(_ answers: [Data]) -> Data {
         var output = Data([UInt8(ascii: "[")])

@@ -122,6 +122,12 @@ struct MessageRouter: Sendable {
             reply(OutgoingMessage.result(id: id, json: service.toolsListJSON))
         case CallTool.name:
             callTool(id: id, params: params, in: session, reply: reply)
+        case ListPrompts.name:
+            reply(OutgoingMessage.result(id: id, json: service.promptsListJSON))
+        case GetPrompt.name:
+            getPrompt(id: id, params: params, in: session, reply: reply)
+        case ListResources.name, ReadResource.name, ListResourceTemplates.name:
+            resources(method, id: id, params: params, in: session, reply: reply)
         default:
             reply(OutgoingMessage.error(id: id, .methodNotFound(method)))
         }
@@ -143,19 +149,48 @@ struct MessageRouter: Sendable {
         guard let tool = service.tool(named: name) else {
             return reply(OutgoingMessage.error(id: id, service.unknownTool(name)))
         }
+        let progress = Self.progress(params, in: session)
+        startWork(id: id, name: name, in: session, reply: reply) {
+            let result = await ToolProgress.$current.withValue(progress) { await tool.call(arguments: arguments) }
+            return OutgoingMessage.result(id: id, json: JSONWriter.data(try result.jsonValue()))
+        }
+    }
+
+    /// Where a request's progress goes: its `_meta.progressToken`, on a connection that
+    /// can carry notifications.
+    private static func progress(_ params: [String: Value], in session: ServerSession) -> ToolProgress? {
+        guard session.canReachClient, case .object(let meta)? = params["_meta"], let token = meta["progressToken"] else {
+            return nil
+        }
+        switch token {
+        case .string, .int, .double:
+            return ToolProgress(token: token) { params in session.notify("notifications/progress", params: params) }
+        default:
+            return nil
+        }
+    }
+
+    /// Runs a request's work as a tool call's: cancellable by the client, bounded per
+    /// connection, and answered with an error when the session ends first.
+    private func startWork(
+        id: RequestID, name: String, in session: ServerSession, reply: @escaping @Sendable (Data?) -> Void,
+        _ work: @escaping @Sendable () async throws -> Data
+    ) {
         let started = session.startWork(
             for: id,
             {
-                let result = await tool.call(arguments: arguments)
-                guard !Task.isCancelled else {
-                    // Cancelled by the session's end: the client still gets an answer.
-                    return OutgoingMessage.error(
-                        id: id, .internalError("the server ended this session before \(name) finished; send the request again"))
-                }
                 do {
-                    return OutgoingMessage.result(id: id, json: JSONWriter.data(try result.jsonValue()))
+                    let answer = try await work()
+                    guard !Task.isCancelled else {
+                        // Cancelled by the session's end: the client still gets an answer.
+                        return OutgoingMessage.error(
+                            id: id, .internalError("the server ended this session before \(name) finished; send the request again"))
+                    }
+                    return answer
+                } catch let error as JSONRPCError {
+                    return OutgoingMessage.error(id: id, error)
                 } catch {
-                    return OutgoingMessage.error(id: id, .internalError("the result of \(name) could not be encoded: \(error)"))
+                    return OutgoingMessage.error(id: id, .internalError("\(name) failed: \(error)"))
                 }
             }, reply: reply)
         switch started {
@@ -167,10 +202,75 @@ struct MessageRouter: Sendable {
                     id: id,
                     JSONRPCError(
                         code: -32000,
-                        message: "Server busy: \(ServerSession.maximumWorking) tool calls are in progress on this connection; "
+                        message: "Server busy: \(ServerSession.maximumWorking) requests are in progress on this connection; "
                             + "wait for one to finish and send the request again")))
         case .closed:
             reply(OutgoingMessage.error(id: id, .internalError("this session has ended; initialize a new one")))
+        }
+    }
+
+    // MARK: - Prompts and resources
+
+    private func getPrompt(
+        id: RequestID, params: [String: Value], in session: ServerSession, reply: @escaping @Sendable (Data?) -> Void
+    ) {
+        guard case .string(let name)? = params["name"] else {
+            return reply(OutgoingMessage.error(id: id, .invalidParams("prompts/get needs params.name, the name of a prompt")))
+        }
+        guard let prompt = service.prompt(named: name) else {
+            let names = service.prompts.map(\.name).joined(separator: ", ")
+            return reply(OutgoingMessage.error(id: id, .invalidParams("Unknown prompt: \(name.clipped(to: 100)). Available prompts: \(names).")))
+        }
+        var arguments: [String: String] = [:]
+        if case .object(let given)? = params["arguments"] {
+            for (key, value) in given {
+                guard case .string(let text) = value else {
+                    return reply(OutgoingMessage.error(id: id, .invalidParams("prompt argument \(key.clipped(to: 100)) must be a string")))
+                }
+                arguments[key] = text
+            }
+        }
+        let missing = prompt.missingArguments(in: arguments)
+        guard missing.isEmpty else {
+            return reply(OutgoingMessage.error(id: id, .invalidParams("prompt \(name) needs \(missing.joined(separator: ", "))")))
+        }
+        let given = arguments
+        startWork(id: id, name: name, in: session, reply: reply) {
+            let result: GetPrompt.Result
+            do {
+                result = try await prompt.render(given)
+            } catch {
+                throw JSONRPCError.invalidParams(error.toolMessage)
+            }
+            return OutgoingMessage.result(id: id, json: MCPService.encoded(result))
+        }
+    }
+
+    private func resources(
+        _ method: String, id: RequestID, params: [String: Value], in session: ServerSession,
+        reply: @escaping @Sendable (Data?) -> Void
+    ) {
+        guard let resources = service.resources else {
+            return reply(OutgoingMessage.error(id: id, .methodNotFound(method)))
+        }
+        switch method {
+        case ListResourceTemplates.name:
+            reply(OutgoingMessage.result(id: id, json: #"{"resourceTemplates":[]}"#.utf8))
+        case ListResources.name:
+            startWork(id: id, name: method, in: session, reply: reply) {
+                OutgoingMessage.result(id: id, json: MCPService.encoded(ListResources.Result(resources: try await resources.list())))
+            }
+        default:
+            guard case .string(let uri)? = params["uri"] else {
+                return reply(OutgoingMessage.error(id: id, .invalidParams("resources/read needs params.uri")))
+            }
+            startWork(id: id, name: method, in: session, reply: reply) {
+                do {
+                    return OutgoingMessage.result(id: id, json: MCPService.encoded(ReadResource.Result(contents: try await resources.read(uri))))
+                } catch let missing as ResourceNotFound {
+                    throw JSONRPCError.resourceNotFound(missing.uri)
+                }
+            }
         }
     }
 

@@ -249,6 +249,15 @@ final class ServerSession: Sendable {
         }
     }
 
+    // MARK: - Notifications to the client
+
+    /// Sends the client a notification, if the connection can carry one; a closed
+    /// connection drops it.
+    func notify(_ method: String, params: Value) {
+        guard let toClient, !state.withLock({ $0.isClosed }) else { return }
+        try? toClient(OutgoingMessage.notification(method: method, params: params))
+    }
+
     // MARK: - Requests to the client
 
     /// Sends the client a request and waits for its answer.

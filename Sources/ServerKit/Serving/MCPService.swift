@@ -12,6 +12,8 @@ public struct MCPService: Sendable {
     public var version: String
     public var instructions: String?
     public var tools: [AnyTool]
+    public var prompts: [PromptDefinition]
+    public var resources: ResourceProvider?
     /// Runs when the client has sent `notifications/initialized`, on connections that
     /// can carry requests from server to client (stdio and stateful HTTP).
     public var onInitialized: (@Sendable (ClientConnection) async -> Void)?
@@ -21,6 +23,8 @@ public struct MCPService: Sendable {
     private let toolsByName: [String: AnyTool]
     /// `tools/list`'s result, encoded once.
     let toolsListJSON: Data
+    /// `prompts/list`'s result, encoded once.
+    let promptsListJSON: Data
 
     public init(
         name: String,
@@ -28,6 +32,8 @@ public struct MCPService: Sendable {
         version: String = SetlistVersion.current,
         instructions: String? = nil,
         tools: [AnyTool],
+        prompts: [PromptDefinition] = [],
+        resources: ResourceProvider? = nil,
         onInitialized: (@Sendable (ClientConnection) async -> Void)? = nil,
         onRootsChanged: (@Sendable (ClientConnection) async -> Void)? = nil
     ) {
@@ -36,10 +42,18 @@ public struct MCPService: Sendable {
         self.version = version
         self.instructions = instructions
         self.tools = tools
+        self.prompts = prompts
+        self.resources = resources
         self.onInitialized = onInitialized
         self.onRootsChanged = onRootsChanged
         self.toolsByName = Dictionary(tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.toolsListJSON = Self.encoder.encodeOrEmpty(ListTools.Result(tools: tools.map(\.descriptor)))
+        self.promptsListJSON = Self.encoder.encodeOrEmpty(ListPrompts.Result(prompts: prompts.map(\.prompt)))
+    }
+
+    /// The prompt named `name`, compared as bytes.
+    func prompt(named name: String) -> PromptDefinition? {
+        prompts.first { $0.name.hasSameBytes(as: name) }
     }
 
     /// The tool named `name`, compared as bytes.
@@ -62,8 +76,14 @@ public struct MCPService: Sendable {
 
     // MARK: - initialize
 
-    /// What every Setlist server offers: tools, a fixed list of them.
-    static let capabilities = Server.Capabilities(tools: .init(listChanged: false))
+    /// What the server offers: tools, and prompts and resources when it has them; no
+    /// list changes while it runs.
+    var capabilities: Server.Capabilities {
+        Server.Capabilities(
+            prompts: prompts.isEmpty ? nil : .init(listChanged: false),
+            resources: resources == nil ? nil : .init(subscribe: false, listChanged: false),
+            tools: .init(listChanged: false))
+    }
 
     /// The answer to `initialize`: the client's protocol version when supported (else
     /// the latest), the service's capabilities, name and instructions.
@@ -84,10 +104,15 @@ public struct MCPService: Sendable {
             return OutgoingMessage.error(id: id, .invalidRequest("this session is already initialized"))
         }
         let result = Initialize.Result(
-            protocolVersion: protocolVersion, capabilities: Self.capabilities,
+            protocolVersion: protocolVersion, capabilities: capabilities,
             serverInfo: Server.Info(name: name, version: version, title: title),
             instructions: instructions)
         return OutgoingMessage.result(id: id, json: Self.encoder.encodeOrEmpty(result))
+    }
+
+    /// Encodes a result of the protocol's own types.
+    static func encoded(_ value: some Encodable) -> Data {
+        encoder.encodeOrEmpty(value)
     }
 
     static let encoder: JSONEncoder = {

@@ -58,7 +58,7 @@ enum ToolArguments {
     static func result<Output: ToolOutput>(for output: Output) throws -> CallTool.Result {
         let structured = try ValueEncoder().encode(output)
         let content = output.contentBlocks ?? [.plainText(JSONWriter.string(structured))]
-        return CallTool.Result(content: content, structuredContent: structured as Value?)
+        return CallTool.Result(content: content, structuredContent: structured as Value?, isError: output.isFailure ? true : nil)
     }
 }
 

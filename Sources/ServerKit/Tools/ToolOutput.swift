@@ -11,10 +11,15 @@ public protocol ToolOutput: Encodable, Sendable {
     /// The content blocks to send instead of the JSON text, for results with a
     /// natural form of their own (a file's text, an image). `nil` sends the JSON.
     var contentBlocks: [Tool.Content]? { get }
+
+    /// Whether the result reports a failure (`isError: true`) while still carrying what
+    /// was done, such as the tracks a half-finished append did add.
+    var isFailure: Bool { get }
 }
 
 extension ToolOutput {
     public var contentBlocks: [Tool.Content]? { nil }
+    public var isFailure: Bool { false }
 }
 
 extension Tool.Content {

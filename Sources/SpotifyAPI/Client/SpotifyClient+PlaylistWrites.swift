@@ -58,8 +58,11 @@ extension SpotifyClient {
     ///
     /// - Parameter count: how many entries the playlist has now, if known (0 for one
     ///   just made); otherwise it is read first, to know where new tracks must appear.
+    ///   - onProgress: told how many tracks are in so far, and of how many.
     /// - Returns: what was added; never throws, so nothing added goes unreported.
-    public func appendToPlaylist(_ id: String, uris: [String], count known: Int? = nil) async -> PlaylistAppend {
+    public func appendToPlaylist(
+        _ id: String, uris: [String], count known: Int? = nil, onProgress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async -> PlaylistAppend {
         var result = PlaylistAppend()
         var count: Int
         do {
@@ -76,6 +79,7 @@ extension SpotifyClient {
                 result.added += chunk
                 result.snapshotID = snapshot ?? result.snapshotID
                 count += chunk.count
+                onProgress(result.added.count, uris.count)
             case .notAdded(let error):
                 result.remaining = chunks[index...].flatMap { $0 }
                 result.failure = error

@@ -4,11 +4,6 @@ import SpotifyModels
 
 /// The Web API calls Setlist makes, one method each, with Spotify's 2026 limits.
 extension SpotifyClient {
-    /// How far back `top` looks.
-    public enum TimeRange: String, Sendable, CaseIterable {
-        case shortTerm = "short_term", mediumTerm = "medium_term", longTerm = "long_term"
-    }
-
     /// The most Spotify returns per page: search 10 since 2026, history 50.
     public static let searchPageLimit = 10
     public static let historyPageLimit = 50
@@ -43,6 +38,11 @@ extension SpotifyClient {
 
     public func savedTracks(limit: Int = 50, offset: Int = 0) async throws -> Paging<SavedTrack> {
         try await fetch("me/tracks", query: ["limit": "\(limit)", "offset": "\(offset)"])
+    }
+
+    /// One track by id (the batch lookup is gone since 2026).
+    public func track(_ id: String) async throws -> Track {
+        try await fetch("tracks/\(id)")
     }
 
     public func artist(_ id: String) async throws -> Artist {
@@ -89,6 +89,10 @@ extension SpotifyClient {
         return snapshot.snapshotId
     }
 
+    public func playlist(_ id: String) async throws -> Playlist {
+        try await fetch("playlists/\(id)")
+    }
+
     public func playlistItems(_ id: String, limit: Int = 100, offset: Int = 0) async throws -> Paging<PlaylistItem> {
         try await fetch("playlists/\(id)/items", query: ["limit": "\(limit)", "offset": "\(offset)"])
     }
@@ -123,7 +127,8 @@ extension SpotifyClient {
     }
 
     struct Play: Encodable {
-        let uris: [String]
+        let uris: [String]?
+        let contextUri: String?
     }
 
     /// What plays where; `nil` when nothing is active (Spotify answers 204).
@@ -139,8 +144,12 @@ extension SpotifyClient {
         _ = try await send(.PUT, "me/player", body: Transfer(deviceIds: [deviceID], play: play), as: Empty.self)
     }
 
-    public func play(uris: [String], on deviceID: String? = nil) async throws {
-        _ = try await send(.PUT, "me/player/play", query: deviceID.map { ["device_id": $0] } ?? [:], body: Play(uris: uris), as: Empty.self)
+    /// Plays tracks, or a playlist or album (`contextURI`), on a device or the active one.
+    /// Spotify may answer 204 and still not play: read ``playbackState()`` back.
+    public func play(uris: [String]? = nil, contextURI: String? = nil, on deviceID: String? = nil) async throws {
+        _ = try await send(
+            .PUT, "me/player/play", query: deviceID.map { ["device_id": $0] } ?? [:], body: Play(uris: uris, contextUri: contextURI),
+            as: Empty.self)
     }
 }
 

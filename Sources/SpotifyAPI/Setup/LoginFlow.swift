@@ -29,27 +29,53 @@ public struct LoginFlow: Sendable {
     /// - Parameter show: receives the authorize URL, which is always shown to the person.
     @discardableResult
     public func run(account: TokenStore.Account, via way: Return, show: @Sendable (URL) -> Void) async throws -> TokenStore.Login {
-        let accounts = try configuration.accounts()
-        let pkce = PKCE()
-        let state = PKCE().verifier.prefix(24).description
-        let code: String
-        let redirect: URL
         switch way {
         case .loopback(let open):
+            let state = Self.newState()
             let callback = try await LoopbackCallback(redirect: configuration.redirectURI, expectedState: state, logger: logger)
-            redirect = callback.redirectURI
-            let url = accounts.authorizeURL(redirectURI: redirect.absoluteString, scopes: SpotifyScope.setlist, state: state, pkce: pkce)
-            show(url)
-            await open(url)
-            code = try await callback.code(timeout: timeout)
+            let pending = try begin(account: account, redirectURI: callback.redirectURI, state: state)
+            show(pending.authorizeURL)
+            await open(pending.authorizeURL)
+            return try await finish(pending, code: try await callback.code(timeout: timeout))
         case .paste(let read):
-            redirect = configuration.redirectURI ?? URL(string: "http://127.0.0.1:8888/callback")!
-            let url = accounts.authorizeURL(redirectURI: redirect.absoluteString, scopes: SpotifyScope.setlist, state: state, pkce: pkce)
-            show(url)
+            let pending = try begin(account: account)
+            show(pending.authorizeURL)
             guard let pasted = await read() else { throw LoginError.noCode }
-            code = try Self.code(fromPasted: pasted, expectedState: state)
+            return try await finish(pending, pastedAddress: pasted)
         }
-        let answer = try await accounts.exchange(code: code, redirectURI: redirect.absoluteString, pkce: pkce)
+    }
+
+    // MARK: - In two steps
+
+    /// A login started and not yet finished: what the person opens, and what only this
+    /// process knows (the PKCE verifier, the state), kept until the answer comes back.
+    public struct Pending: Sendable {
+        public let account: TokenStore.Account
+        public let authorizeURL: URL
+        public let redirectURI: URL
+        let pkce: PKCE
+        let state: String
+    }
+
+    /// Starts a login whose answer comes back as a code or as the address the browser
+    /// landed on (MCP's `auth_begin`, `setlist auth login --paste`).
+    public func begin(account: TokenStore.Account, redirectURI: URL? = nil, state: String = newState()) throws -> Pending {
+        let accounts = try configuration.accounts()
+        let pkce = PKCE()
+        let redirect = redirectURI ?? configuration.redirectURI ?? URL(string: "http://127.0.0.1:8888/callback")!
+        let url = accounts.authorizeURL(redirectURI: redirect.absoluteString, scopes: SpotifyScope.setlist, state: state, pkce: pkce)
+        return Pending(account: account, authorizeURL: url, redirectURI: redirect, pkce: pkce, state: state)
+    }
+
+    /// Finishes a login from the address the browser landed on, checking its state.
+    public func finish(_ pending: Pending, pastedAddress: String) async throws -> TokenStore.Login {
+        try await finish(pending, code: try Self.code(fromPasted: pastedAddress, expectedState: pending.state))
+    }
+
+    /// Exchanges the code, reads who logged in, and saves the login.
+    public func finish(_ pending: Pending, code: String) async throws -> TokenStore.Login {
+        let accounts = try configuration.accounts()
+        let answer = try await accounts.exchange(code: code, redirectURI: pending.redirectURI.absoluteString, pkce: pending.pkce)
         let tokens = UserTokens.Snapshot(
             accessToken: answer.accessToken, refreshToken: answer.refreshToken ?? "",
             expiresAt: Date().addingTimeInterval(TimeInterval(answer.expiresIn)),
@@ -57,9 +83,14 @@ public struct LoginFlow: Sendable {
         let client = SpotifyClient(endpoints: configuration.endpoints, tokens: FixedAccessToken(answer.accessToken), logger: logger)
         let user = try await client.me()
         let login = TokenStore.Login(tokens: tokens, userID: user.id, displayName: user.displayName, clientID: accounts.clientID)
-        try store.save(login, for: account)
-        logger.info("Logged in to Spotify", metadata: ["account": "\(account.rawValue)", "user": "\(user.id)"])
+        try store.save(login, for: pending.account)
+        logger.info("Logged in to Spotify", metadata: ["account": "\(pending.account.rawValue)", "user": "\(user.id)"])
         return login
+    }
+
+    /// A fresh `state`, which ties an answer to the login that asked for it.
+    public static func newState() -> String {
+        PKCE().verifier.prefix(24).description
     }
 
     /// The code in the address the browser landed on, if its state is this login's.

@@ -52,6 +52,7 @@ struct SandboxRoutes: Sendable {
         api(router, .get, "/v1/artists/:id/top-tracks") { _, _, _ in try await state.removedEndpoint() }
         api(router, .get, "/v1/albums/:id/tracks") { _, query, _ in try await state.albumTracks(query.values[":id"] ?? "", query) }
         api(router, .get, "/v1/tracks") { _, query, _ in try await state.tracks(query) }
+        api(router, .get, "/v1/tracks/:id") { _, query, _ in try await state.track(query.values[":id"] ?? "") }
     }
 
     private func addPlaylists(to router: Router<BasicRequestContext>) {
@@ -113,6 +114,14 @@ struct SandboxRoutes: Sendable {
         router.post("/sandbox/revoke-refresh-tokens") { _, _ -> Response in
             await state.revokeRefreshTokens()
             return Response(status: .noContent)
+        }
+        // Logs a sandbox user straight in: `setlist sandbox token` and `--sandbox URL` use it.
+        router.post("/sandbox/login") { request, _ -> Response in
+            let user = request.query["user"] ?? SandboxUsers.listener
+            guard let tokens = await state.demoLogin(userID: user) else {
+                return Response(.error(404, "No sandbox user \(user); the users are \(SandboxUsers.all.joined(separator: ", "))"))
+            }
+            return Response(.json(tokens))
         }
         router.get("/sandbox/stats") { _, _ -> Response in
             Response(.json(["api_requests": await state.apiRequestCount]))

@@ -99,6 +99,12 @@ extension SandboxState {
         return .json(page(tracks, limit: limit, offset: offset, href: "/v1/albums/\(id)/tracks"))
     }
 
+    /// `GET /v1/tracks/{id}`.
+    func track(_ id: String) throws(SandboxFailure) -> SandboxResponse {
+        guard let entry = catalog.entry(id: id) else { throw SandboxFailure(.error(404, "Resource not found")) }
+        return .json(view(entry.track))
+    }
+
     /// `GET /v1/tracks?ids=`: gone for 2026 apps; up to 50 for legacy ones.
     func tracks(_ query: QueryReader) throws(SandboxFailure) -> SandboxResponse {
         try requireLegacy()

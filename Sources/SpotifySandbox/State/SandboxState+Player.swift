@@ -58,9 +58,19 @@ extension SandboxState {
             }
             index = active
         }
+        var context: PlaybackContext?
+        var firstID = request.uris?.first.flatMap { $0.hasPrefix("spotify:track:") ? String($0.dropFirst(14)) : nil }
+        if let uri = request.contextUri {
+            guard uri.hasPrefix("spotify:playlist:"), let stored = playlists[String(uri.dropFirst(17))] else {
+                throw SandboxFailure(.error(404, "Context not found: \(uri)"))
+            }
+            context = PlaybackContext(uri: uri, type: "playlist")
+            firstID = stored.trackIDs.first
+        }
         for position in user.devices.indices { user.devices[position].isActive = position == index }
-        let first = request.uris?.first.flatMap { $0.hasPrefix("spotify:track:") ? catalog.entry(id: String($0.dropFirst(14))) : nil }
-        user.playback = PlaybackState(device: user.devices[index], isPlaying: true, progressMs: 0, item: first.map { view($0.track) })
+        let first = firstID.flatMap { catalog.entry(id: $0) }
+        user.playback = PlaybackState(
+            device: user.devices[index], isPlaying: true, progressMs: 0, item: first.map { view($0.track) }, context: context)
         users[user.profile.id] = user
         return .noContent
     }

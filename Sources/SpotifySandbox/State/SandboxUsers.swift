@@ -10,6 +10,8 @@ public enum SandboxUsers {
     public static let free = "sandbox-free"
     /// Premium but never added to the app's dashboard: every call is refused.
     public static let stranger = "sandbox-stranger"
+    /// Every sandbox user, for messages that list them.
+    public static let all = [listener, bot, free, stranger]
 
     static func make(catalog: DemoCatalog) -> [String: SandboxState.User] {
         [

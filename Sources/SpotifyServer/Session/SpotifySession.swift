@@ -69,6 +69,27 @@ public struct SpotifySession: Sendable {
             task.cancel()
             throw SpotifyError.invalidResponse("the embedded sandbox has no demo listener to log in")
         }
+        return sandbox(base, tokens: tokens, embedded: Embedded(server: server, task: task), logger: logger)
+    }
+
+    /// A sandbox running elsewhere (`setlist sandbox`), with one of its users logged in
+    /// through its own shortcut.
+    public static func sandbox(at base: URL, user: String = SandboxUsers.listener, logger: Logger) async throws -> SpotifySession {
+        let accounts = AccountsClient(endpoints: .sandbox(base), clientID: SandboxState.app.clientID)
+        return sandbox(base, tokens: try await accounts.sandboxLogin(user: user), embedded: nil, logger: logger)
+    }
+
+    /// Another user of this session's sandbox (the bot that publishes public mixes).
+    public func sandboxUser(_ user: String, logger: Logger) async throws -> SpotifySession {
+        guard case .sandbox(let base) = kind else { throw SpotifyError.notLoggedIn }
+        if let embedded {
+            guard let tokens = await embedded.server.state.demoLogin(userID: user) else { throw SpotifyError.notLoggedIn }
+            return Self.sandbox(base, tokens: tokens, embedded: nil, logger: logger)
+        }
+        return try await Self.sandbox(at: base, user: user, logger: logger)
+    }
+
+    private static func sandbox(_ base: URL, tokens: TokenResponse, embedded: Embedded?, logger: Logger) -> SpotifySession {
         let endpoints = SpotifyEndpoints.sandbox(base)
         let accounts = AccountsClient(endpoints: endpoints, clientID: SandboxState.app.clientID)
         let snapshot = UserTokens.Snapshot(
@@ -76,6 +97,6 @@ public struct SpotifySession: Sendable {
             expiresAt: Date().addingTimeInterval(TimeInterval(tokens.expiresIn)), scopes: SpotifyScope.setlist)
         return SpotifySession(
             client: SpotifyClient(endpoints: endpoints, tokens: UserTokens(accounts: accounts, snapshot: snapshot), logger: logger),
-            kind: .sandbox(base), embedded: Embedded(server: server, task: task))
+            kind: .sandbox(base), embedded: embedded)
     }
 }

@@ -13,7 +13,7 @@ import Testing
     func sdkAnswer(_ request: String) async throws -> Value {
         let service = TestTools.service()
         let (client, transport) = await InMemoryTransport.createConnectedPair()
-        let server = Server(name: "test", version: service.version, capabilities: MCPService.capabilities)
+        let server = Server(name: "test", version: service.version, capabilities: service.capabilities)
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: service.tools.map(\.descriptor)) }
         await server.withMethodHandler(CallTool.self) { params in
             do {
