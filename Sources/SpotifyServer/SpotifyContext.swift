@@ -28,63 +28,111 @@ actor SpotifyContext {
     let logger: Logger
     let features: (any FeatureCache)?
     let history: MixHistory?
+    /// The time prompts that name none are read at.
+    let clock: any DayClock
 
-    private var session: SpotifySession?
-    private var bot: SpotifySession?
+    /// The session being made or made. A task, so that calls arriving together share
+    /// one connection (one embedded sandbox) instead of each starting its own.
+    private var session: Task<SpotifySession, any Error>?
+    private var bot: Task<SpotifySession, any Error>?
     private var pendingLogin: LoginFlow.Pending?
+    /// Tracks recommended lately, so a playlist made from them is remembered by name.
+    private var recommended: [String: Track] = [:]
+    private var recommendedOrder: [String] = []
+    static let recommendedKept = 1_000
+    /// A folder of this process's own for what a sandbox run keeps (logins, mixes,
+    /// features), so a fictional catalog never mixes with the listener's real data.
+    let scratch: String?
 
-    init(target: Target, store: TokenStore, features: (any FeatureCache)?, history: MixHistory?, logger: Logger) {
+    init(
+        target: Target, store: TokenStore, scratch: String? = nil, features: (any FeatureCache)?, history: MixHistory?,
+        clock: any DayClock = SystemDayClock(), logger: Logger
+    ) {
         self.target = target
         self.store = store
+        self.scratch = scratch
         self.features = features
         self.history = history
+        self.clock = clock
         self.logger = logger
     }
 
     // MARK: - Sessions
 
-    /// The current session, connecting on first use.
+    /// The current session, connecting on first use; a failed connection is tried again
+    /// on the next call.
     func current() async throws -> SpotifySession {
-        if let session { return session }
-        let made: SpotifySession
-        switch target {
-        case .spotify(let configuration):
-            made = try await SpotifySession.connect(configuration: configuration, store: store, logger: logger)
-        case .sandbox(let url):
-            made = try await SpotifySession.sandbox(at: url, logger: logger)
-        case .embedded(let options):
-            made = try await SpotifySession.embedded(options: options, logger: logger)
+        let task = session ?? makeSessionTask()
+        session = task
+        do {
+            return try await task.value
+        } catch {
+            if session == task { session = nil }
+            throw error
         }
-        session = made
-        return made
+    }
+
+    private func makeSessionTask() -> Task<SpotifySession, any Error> {
+        let (target, store, logger) = (target, store, logger)
+        return Task {
+            switch target {
+            case .spotify(let configuration):
+                try await SpotifySession.connect(configuration: configuration, store: store, logger: logger)
+            case .sandbox(let url):
+                try await SpotifySession.sandbox(at: url, logger: logger)
+            case .embedded(let options):
+                try await SpotifySession.embedded(options: options, logger: logger)
+            }
+        }
     }
 
     /// A client for the listener's own things (playlists, player, history): a session
-    /// with a user, not app-only.
+    /// with a user, not app-only, whose login grants every scope Setlist asks for.
     func userClient() async throws -> SpotifyClient {
         let session = try await current()
-        if case .appOnly = session.kind { throw SpotifyError.notLoggedIn }
+        switch session.kind {
+        case .appOnly:
+            throw SpotifyError.notLoggedIn
+        case .user:
+            if let login = try store.load(.user) {
+                let missing = Set(SpotifyScope.setlist).subtracting(login.tokens.scopes)
+                if !missing.isEmpty { throw SpotifyError.missingScope(missing.sorted().joined(separator: ", ")) }
+            }
+        case .sandbox:
+            break
+        }
         return session.client
     }
 
     /// The client of the bot account that publishes public mixes.
     func botClient() async throws -> SpotifyClient {
-        if let bot { return bot.client }
-        let made: SpotifySession
-        switch target {
-        case .spotify(let configuration):
-            guard try store.load(.bot) != nil else { throw SpotifyServerError.noBotLogin }
-            made = try await SpotifySession.connect(configuration: configuration, store: store, account: .bot, logger: logger)
-        case .sandbox, .embedded:
-            made = try await current().sandboxUser(SandboxUsers.bot, logger: logger)
+        let task = bot ?? makeBotTask()
+        bot = task
+        do {
+            return try await task.value.client
+        } catch {
+            if bot == task { bot = nil }
+            throw error
         }
-        bot = made
-        return made.client
     }
 
-    /// Stops an embedded sandbox.
-    func stop() {
-        session?.embedded?.stop()
+    private func makeBotTask() -> Task<SpotifySession, any Error> {
+        let (target, store, logger) = (target, store, logger)
+        return Task {
+            switch target {
+            case .spotify(let configuration):
+                guard try store.load(.bot) != nil else { throw SpotifyServerError.noBotLogin }
+                return try await SpotifySession.connect(configuration: configuration, store: store, account: .bot, logger: logger)
+            case .sandbox, .embedded:
+                return try await self.current().sandboxUser(SandboxUsers.bot, logger: logger)
+            }
+        }
+    }
+
+    /// Stops an embedded sandbox and removes what a sandbox run kept.
+    func stop() async {
+        (try? await session?.value)?.embedded?.stop()
+        if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
     }
 
     // MARK: - Logging in over MCP
@@ -97,16 +145,11 @@ actor SpotifyContext {
             return LoginFlow(configuration: configuration, store: store, logger: logger)
         case .sandbox, .embedded:
             guard case .sandbox(let base) = try await current().kind else { throw SpotifyError.notLoggedIn }
-            let configuration = SpotifyConfiguration(
-                clientID: SandboxState.app.clientID, redirectURI: URL(string: "http://127.0.0.1:8888/callback"),
-                endpoints: .sandbox(base))
-            return LoginFlow(configuration: configuration, store: sandboxLogins, logger: logger)
+            let scratch = scratch ?? FileManager.default.temporaryDirectory.path
+            let configuration = SpotifyConfiguration(clientID: SandboxState.app.clientID, endpoints: .sandbox(base))
+            return LoginFlow(configuration: configuration, store: TokenStore(directory: scratch + "/logins"), logger: logger)
         }
     }
-
-    /// Sandbox logins live in a folder of this process's own, never with real ones.
-    private lazy var sandboxLogins = TokenStore(
-        directory: FileManager.default.temporaryDirectory.appendingPathComponent("setlist-sandbox-logins-\(UUID().uuidString)").path)
 
     /// Starts a login: the address to open, kept with its PKCE verifier until completed.
     func beginLogin() async throws -> LoginFlow.Pending {
@@ -116,35 +159,62 @@ actor SpotifyContext {
     }
 
     /// Finishes the login begun last, from the code or the address the browser landed
-    /// on; the session then becomes the logged-in user's.
+    /// on; the session then becomes the logged-in user's. A failed attempt leaves the
+    /// login open, so the right address can still finish it.
     func completeLogin(code: String?, redirectURL: String?) async throws -> TokenStore.Login {
         guard let pending = pendingLogin else { throw SpotifyServerError.noLoginInProgress }
-        let flow = try await loginFlow()
-        let login: TokenStore.Login
-        if let redirectURL, !redirectURL.isEmpty {
-            login = try await flow.finish(pending, pastedAddress: redirectURL)
-        } else if let code, !code.isEmpty {
-            login = try await flow.finish(pending, code: code)
-        } else {
-            throw SpotifyServerError.noCodeGiven
-        }
+        guard !(redirectURL ?? "").isEmpty || !(code ?? "").isEmpty else { throw SpotifyServerError.noCodeGiven }
+        // Taken before any wait, so a second completion cannot use it too.
         pendingLogin = nil
+        do {
+            let flow = try await loginFlow()
+            let login =
+                if let redirectURL, !redirectURL.isEmpty {
+                    try await flow.finish(pending, pastedAddress: redirectURL)
+                } else {
+                    try await flow.finish(pending, code: code ?? "")
+                }
+            try await switchSession(to: login, flow: flow)
+            return login
+        } catch {
+            if pendingLogin == nil { pendingLogin = pending }
+            throw error
+        }
+    }
+
+    /// The session after a login: read again from the store for Spotify, the new user of
+    /// the same sandbox otherwise.
+    private func switchSession(to login: TokenStore.Login, flow: LoginFlow) async throws {
         switch target {
         case .spotify:
             session = nil
         case .sandbox, .embedded:
-            let accounts = try flow.configuration.accounts()
             let previous = try await current()
-            session = SpotifySession(
-                client: SpotifyClient(
-                    endpoints: flow.configuration.endpoints, tokens: flow.store.tokens(for: login, account: .user, accounts: accounts),
-                    logger: logger),
-                kind: previous.kind, embedded: previous.embedded)
+            let accounts = try flow.configuration.accounts()
+            let client = SpotifyClient(
+                endpoints: flow.configuration.endpoints, tokens: flow.store.tokens(for: login, account: .user, accounts: accounts),
+                logger: logger)
+            let next = SpotifySession(client: client, kind: previous.kind, embedded: previous.embedded)
+            session = Task { next }
         }
-        return login
     }
 
     // MARK: - The recommender
+
+    /// Keeps recommended tracks at hand (the latest thousand).
+    func remember(_ tracks: [Track]) {
+        for track in tracks where recommended.updateValue(track, forKey: track.id) == nil {
+            recommendedOrder.append(track.id)
+        }
+        while recommendedOrder.count > Self.recommendedKept {
+            recommended[recommendedOrder.removeFirst()] = nil
+        }
+    }
+
+    /// A track recommended lately, by id.
+    func recommendedTrack(_ id: String) -> Track? {
+        recommended[id]
+    }
 
     /// Setlist's recommender over this session's Spotify.
     func recommender(for client: SpotifyClient) -> Recommender {

@@ -1,3 +1,4 @@
+import Curation
 import Foundation
 import Logging
 import MCP
@@ -5,7 +6,7 @@ import ServerKit
 import SpotifyAPI
 import SpotifySandbox
 
-/// Setlist's Spotify MCP server: the seed's thirteen tools and `start_playback`, the
+/// Setlist's Spotify MCP server: the thirteen tools of the original Spotify server and `start_playback`, the
 /// `mood_playlist` prompt, and past mixes as resources.
 public enum SpotifyServer {
     /// Where the server finds Spotify.
@@ -18,8 +19,13 @@ public enum SpotifyServer {
     }
 
     /// The service, and a way to stop what it started (an embedded sandbox).
+    /// - Parameters:
+    ///   - dataDirectory: where the feature cache and the history of mixes live; by
+    ///     default beside the logins.
+    ///   - clock: the time prompts that name none are read at.
     public static func service(
-        _ source: Source, store: TokenStore = .standard(), dataDirectory: String? = nil, logger: Logger
+        _ source: Source, store: TokenStore = .standard(), dataDirectory: String? = nil,
+        clock: any DayClock = SystemDayClock(), logger: Logger
     ) -> (service: MCPService, stop: @Sendable () async -> Void) {
         let target: SpotifyContext.Target =
             switch source {
@@ -27,7 +33,14 @@ public enum SpotifyServer {
             case .configured(nil): .embedded(SandboxOptions())
             case .sandbox(let url): .sandbox(url)
             }
-        let directory = dataDirectory ?? store.directory
+        // A sandbox run keeps its logins, mixes and features apart from the listener's real ones.
+        let scratch: String? =
+            switch target {
+            case .spotify: nil
+            case .sandbox, .embedded:
+                FileManager.default.temporaryDirectory.appendingPathComponent("setlist-sandbox-\(UUID().uuidString)").path
+            }
+        let directory = dataDirectory ?? scratch.map { $0 + "/data" } ?? store.directory
         let history: MixHistory?
         do {
             history = try MixHistory(directory: directory)
@@ -36,8 +49,8 @@ public enum SpotifyServer {
             history = nil
         }
         let context = SpotifyContext(
-            target: target, store: store, features: FeatureStore(directory: directory, logger: logger), history: history,
-            logger: logger)
+            target: target, store: store, scratch: scratch, features: FeatureStore(directory: directory, logger: logger),
+            history: history, clock: clock, logger: logger)
         let service = MCPService(
             name: "setlist-spotify", title: "Setlist Spotify", instructions: instructions,
             tools: tools(context), prompts: [MoodPlaylistPrompt.definition()],
@@ -67,7 +80,8 @@ public enum SpotifyServer {
     static let instructions = """
         Setlist makes Spotify playlists that fit a moment. To make one: analyze_mood reads the moment, \
         get_recommendations picks tracks (each with its features and their source), explain_selection says why \
-        they fit, and create_playlist_with_tracks saves them; ensure_device_ready and start_playback play it. \
+        they fit, and create_playlist_with_tracks saves them (give it the mood too, and the mix is remembered); \
+        ensure_device_ready and start_playback play it. \
         Call whoami first: if nobody is connected, auth_begin and auth_complete log the listener in.
         """
 }

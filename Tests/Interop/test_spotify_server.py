@@ -32,8 +32,7 @@ def catalog_tracks():
 
 def sandbox_playlist(base, playlist_id):
     """The playlist's track ids as the sandbox holds them, read with `setlist sandbox token`."""
-    token = subprocess.run([SETLIST, "sandbox", "token", "--url", base], capture_output=True, text=True, timeout=30, check=True)
-    headers = {"Authorization": f"Bearer {token.stdout.strip()}"}
+    headers = sandbox_headers(base)
     ids, offset = [], 0
     with httpx.Client(base_url=base) as client:
         while True:
@@ -42,6 +41,17 @@ def sandbox_playlist(base, playlist_id):
             offset += len(page["items"])
             if offset >= page["total"] or not page["items"]:
                 return ids
+
+
+def sandbox_playlists(base):
+    """The demo listener's playlists as the sandbox holds them."""
+    with httpx.Client(base_url=base) as client:
+        return read_through_faults(client, "/v1/me/playlists", {"limit": 50}, sandbox_headers(base))["items"]
+
+
+def sandbox_headers(base):
+    token = subprocess.run([SETLIST, "sandbox", "token", "--url", base], capture_output=True, text=True, timeout=30, check=True)
+    return {"Authorization": f"Bearer {token.stdout.strip()}"}
 
 
 def read_through_faults(client, path, params, headers, tries=30):
@@ -148,14 +158,17 @@ async def test_a_faulty_spotify_loses_no_track_and_adds_none_twice(tmp_path, see
             ids = catalog_tracks_for_seed(seed)[:250]
             result = await session.call_tool("create_playlist_with_tracks", {"name": "Faulty", "track_ids": ids})
             made = result.structured_content
-            if made is None:
-                # The playlist itself could not be made: the error says so, and nothing was added.
-                assert result.is_error
-                return
-            jsonschema.validate(made, tools["create_playlist_with_tracks"].output_schema)
             # One create and three appends do without faults: this run met some.
             with httpx.Client(base_url=base) as client:
                 assert client.get("/sandbox/stats").json()["api_requests"] > 4
+            faulty = [playlist for playlist in sandbox_playlists(base) if playlist["name"] == "Faulty"]
+            assert len(faulty) <= 1, "the playlist was made twice"
+            assert made is None or len(faulty) == 1
+            if made is None:
+                # The playlist itself could not be made: the error says so.
+                assert result.is_error
+                return
+            jsonschema.validate(made, tools["create_playlist_with_tracks"].output_schema)
             stored = sandbox_playlist(base, made["playlist_id"])
             assert len(set(stored)) == len(stored), "a track was added twice"
             if result.is_error:

@@ -9,6 +9,7 @@ import Testing
         "head": .integer("First lines", minimum: 1).optional,
         "mode": .string(oneOf: ["name", "size"]).defaulting(to: "name"),
         "edits": .array(of: .object(["oldText": .string(), "newText": .string()])).optional,
+        "tags": .array(of: .string(), minItems: 1, maxItems: 2).optional,
     ])
 
     // MARK: - Rendering
@@ -22,6 +23,7 @@ import Testing
         #expect(properties["head"] == ["type": "integer", "minimum": 1, "description": "First lines"])
         #expect(properties["mode"] == ["type": "string", "enum": ["name", "size"], "default": "name"])
         #expect(properties["edits"]?.objectValue?["items"]?.objectValue?["required"] == .array(["oldText", "newText"]))
+        #expect(properties["tags"] == ["type": "array", "items": ["type": "string"], "minItems": 1, "maxItems": 2])
     }
 
     @Test func anEmptyObjectHasNoRequiredList() {
@@ -47,7 +49,9 @@ import Testing
         (Value.object(["path": "a", "head": 1.5]), "`head`: expected an integer ≥ 1, got 1.5"),
         (Value.object(["path": "a", "mode": "date"]), "`mode`: expected one of \"name\", \"size\", got \"date\""),
         (Value.object(["path": "a", "edits": [["oldText": "x"]]]), "`edits[0].newText`: expected a string, got nothing"),
-        (Value.object(["path": "a", "colour": "red"]), "`colour`: expected nothing (unknown name; accepted: path, head, mode, edits)"),
+        (Value.object(["path": "a", "colour": "red"]), "`colour`: expected nothing (unknown name; accepted: path, head, mode, edits, tags)"),
+        (Value.object(["path": "a", "tags": ["x", "y", "z"]]), "`tags`: expected an array of at most 2 items"),
+        (Value.object(["path": "a", "tags": []]), "`tags`: expected an array of at least 1 item"),
         (Value.array([]), "the arguments: expected an object, got an array of 0"),
     ] as [(Value, String)])
     func namesTheFieldAndWhatWasExpected(arguments: Value, message: String) {

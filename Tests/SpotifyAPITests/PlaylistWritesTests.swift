@@ -78,7 +78,7 @@ import Testing
             try await SandboxFixture.run(SandboxOptions(faults: faults, seed: seed)) { sandbox in
                 let retry = RetryPolicy(attempts: 6, firstBackoff: .milliseconds(5), longestBackoff: .milliseconds(50))
                 let client = try await sandbox.client(retry: retry)
-                let uris = sandbox.state.catalog.entries.shuffled().prefix(250).map(\.track.uri)
+                let uris = sandbox.state.catalog.entries.dropFirst(Int(seed) * 300).prefix(250).map(\.track.uri)
                 let before = await sandbox.state.apiRequestCount
                 let playlist = try await client.createPlaylistOnce(name: "Faulty", isPublic: false)
                 let append = await client.appendToPlaylist(playlist.id, uris: uris, count: 0)

@@ -49,4 +49,23 @@ import Testing
         let session = try await SpotifySession.connect(configuration: withSecret, store: emptyStore(), logger: Logger(label: "test"))
         #expect(session.kind == .appOnly)
     }
+
+    @Test func aRunningSandboxIsReachedByItsAddressAndItsBotToo() async throws {
+        let embedded = try await SpotifySession.embedded(logger: Logger(label: "test"))
+        defer { embedded.embedded?.stop() }
+        guard case .sandbox(let base) = embedded.kind else {
+            Issue.record("expected a sandbox, got \(embedded.kind)")
+            return
+        }
+        let remote = try await SpotifySession.sandbox(at: base, logger: Logger(label: "test"))
+        #expect(remote.embedded == nil)
+        #expect(try await remote.client.me().id == SandboxUsers.listener)
+        let bot = try await remote.sandboxUser(SandboxUsers.bot, logger: Logger(label: "test"))
+        #expect(try await bot.client.me().id == SandboxUsers.bot)
+        let embeddedBot = try await embedded.sandboxUser(SandboxUsers.bot, logger: Logger(label: "test"))
+        #expect(try await embeddedBot.client.me().id == SandboxUsers.bot)
+        await #expect(throws: SpotifyError.self) {
+            _ = try await SpotifySession.sandbox(at: base, user: "nobody", logger: Logger(label: "test"))
+        }
+    }
 }

@@ -39,4 +39,12 @@ import Testing
             #expect(Setlist.message(for: error).contains("KIND:PROBABILITY"))
         }
     }
+
+    @Test func aSandboxAddressIsCheckedAsItIsParsed() throws {
+        for bad in ["127.0.0.1:8899", "ftp://127.0.0.1", "not a url"] {
+            #expect(throws: (any Error).self) { try Setlist.parseAsRoot(["serve", "spotify", "--sandbox", bad]) }
+            #expect(throws: (any Error).self) { try Setlist.parseAsRoot(["sandbox", "token", "--url", bad]) }
+        }
+        #expect(throws: Never.self) { try Setlist.parseAsRoot(["serve", "spotify", "--sandbox", "http://127.0.0.1:8899"]) }
+    }
 }

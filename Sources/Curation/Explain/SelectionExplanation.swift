@@ -55,7 +55,7 @@ public struct SelectionExplanation: Sendable, Equatable {
     static func describe(_ track: Track, _ features: TrackFeatures, fit: Double, target: FeatureTarget) -> String {
         let artists = track.artists.map(\.name).joined(separator: ", ")
         var values = "valence \(format(features.valence)), energy \(format(features.energy)), danceability \(format(features.danceability))"
-        if let tempo = features.tempo { values += ", \(Int(tempo.rounded())) BPM" }
+        if let tempo = features.tempo, tempo.isFinite { values += ", \(Int(min(max(tempo, 0), 999).rounded())) BPM" }
         let verb = features.origin.isMeasured ? "measured by" : "estimated:"
         let source = features.origin.isMeasured ? "\(verb) \(features.origin.summary)" : features.origin.summary
         let closeness =

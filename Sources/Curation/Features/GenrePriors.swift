@@ -29,17 +29,17 @@ public struct GenrePriors: Sendable {
 
     /// Names that cover several sounds ("latin" holds salsa and trap): good for reading an
     /// artist's genre, too broad to search for a mood.
-    public static let umbrellas: Set<String> = ["latin", "dance", "lofi", "rap", "indie", "folk", "soundtrack"]
+    static let umbrellas: Set<String> = ["latin", "dance", "lofi", "rap", "indie", "folk", "soundtrack"]
 
     /// The genres whose usual sound lies nearest a target, nearest first; umbrella names left out.
-    public func genres(nearest target: FeatureTarget, count: Int) -> [String] {
+    func genres(nearest target: FeatureTarget, count: Int) -> [String] {
         priors.keys.filter { !Self.umbrellas.contains($0) }.map { ($0, distance(from: $0, to: target) ?? .infinity) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(count).map(\.0)
     }
 
     /// How far a genre's usual sound lies from a target; a genre on the other side of a
     /// decided scale (cheerful for a dark mood) counts as further. `nil` for an unknown genre.
-    public func distance(from genre: String, to target: FeatureTarget) -> Double? {
+    func distance(from genre: String, to target: FeatureTarget) -> Double? {
         guard let prior = prior(for: genre) else { return nil }
         var distance = (prior.valence - target.valence) * (prior.valence - target.valence)
             + (prior.energy - target.energy) * (prior.energy - target.energy)

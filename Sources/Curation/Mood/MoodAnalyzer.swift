@@ -13,6 +13,24 @@ public struct MoodAnalyzer: Sendable {
         reading.readAll()
         return reading.tally.mood(language: reading.languages.language)
     }
+
+    /// Reads a prompt asked at `time`: when it names no time of day or week, the moment
+    /// it was asked at moves the values as those words would ("now" on a Sunday morning
+    /// reads as "sunday morning"), and the explanation says so. Its search words stay
+    /// the prompt's own.
+    public func analyze(_ prompt: String, at time: DayTime) -> Mood {
+        var mood = analyze(prompt)
+        let timeTags = Set(MoodLexicon.timesOfDay.compactMap(\.tag))
+        guard !mood.tags.contains(where: timeTags.contains) else { return mood }
+        let moment = analyze(time.phrase)
+        let phrase = "(asked on a \(time.phrase))"
+        for (feature, change) in [(MoodFeature.valence, moment.valence - 0.5), (.energy, moment.energy - 0.5)] where change != 0 {
+            mood.explanation.append(MoodEvidence(phrase: phrase, feature: feature, change: change))
+        }
+        mood.valence = min(0.98, max(0.02, mood.valence + moment.valence - 0.5))
+        mood.energy = min(0.98, max(0.02, mood.energy + moment.energy - 0.5))
+        return mood
+    }
 }
 
 // MARK: - Reading a prompt

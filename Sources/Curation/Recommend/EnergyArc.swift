@@ -5,8 +5,8 @@ enum EnergyArc {
     static func ordered<Item>(_ items: [Item], energy: (Item) -> Double) -> [Item] {
         let ascending = items.enumerated().sorted { (energy($0.element), $0.offset) < (energy($1.element), $1.offset) }
             .map(\.element)
-        // Every other track climbs; the rest, from the top down, descend after the peak.
-        // Two thirds of the tracks climb, so the peak falls past the middle.
+        // Two of every three tracks climb; the rest, from the top down, descend after the
+        // peak, which so falls past the middle.
         var rising: [Item] = []
         var falling: [Item] = []
         for (index, item) in ascending.enumerated() {

@@ -19,5 +19,5 @@ public struct Recommendation: Sendable {
     public var notes: [String]
 
     /// How many picks have only estimated features.
-    public var estimatedCount: Int { picks.filter { !$0.features.origin.isMeasured }.count }
+    var estimatedCount: Int { picks.filter { !$0.features.origin.isMeasured }.count }
 }

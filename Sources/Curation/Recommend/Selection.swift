@@ -2,7 +2,8 @@ import SpotifyModels
 
 /// Picks the best-scored tracks with variety: no song twice (the same ISRC, or the
 /// same title by the same artist under another id), and at most two tracks of an
-/// artist in any twenty.
+/// artist for every twenty in the mix, never two of theirs in a row where another
+/// order allows.
 struct Selection: Sendable {
     static let perArtistInTwenty = 2
 

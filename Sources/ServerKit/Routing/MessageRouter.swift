@@ -190,7 +190,7 @@ struct MessageRouter: Sendable {
                 } catch let error as JSONRPCError {
                     return OutgoingMessage.error(id: id, error)
                 } catch {
-                    return OutgoingMessage.error(id: id, .internalError("\(name) failed: \(error)"))
+                    return OutgoingMessage.error(id: id, .internalError("\(name) failed: \(error.toolMessage)"))
                 }
             }, reply: reply)
         switch started {

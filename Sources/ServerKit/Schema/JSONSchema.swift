@@ -12,7 +12,7 @@ public struct JSONSchema: Sendable, Hashable {
         case integer(minimum: Int?, maximum: Int?)
         case number(minimum: Double?, maximum: Double?)
         case boolean
-        case array(items: JSONSchema, minItems: Int?)
+        case array(items: JSONSchema, minItems: Int?, maxItems: Int?)
         case object(properties: [Property])
         /// Any JSON value.
         case anything
@@ -58,8 +58,10 @@ extension JSONSchema {
         JSONSchema(.boolean, description: description)
     }
 
-    public static func array(of items: JSONSchema, _ description: String? = nil, minItems: Int? = nil) -> JSONSchema {
-        JSONSchema(.array(items: items, minItems: minItems), description: description)
+    public static func array(
+        of items: JSONSchema, _ description: String? = nil, minItems: Int? = nil, maxItems: Int? = nil
+    ) -> JSONSchema {
+        JSONSchema(.array(items: items, minItems: minItems, maxItems: maxItems), description: description)
     }
 
     /// An object whose members are listed in order; members are required unless marked `.optional`.
@@ -110,10 +112,11 @@ extension JSONSchema {
             if let maximum { object["maximum"] = .double(maximum) }
         case .boolean:
             object["type"] = "boolean"
-        case .array(let items, let minItems):
+        case .array(let items, let minItems, let maxItems):
             object["type"] = "array"
             object["items"] = items.value
             if let minItems { object["minItems"] = .int(minItems) }
+            if let maxItems { object["maxItems"] = .int(maxItems) }
         case .object(let properties):
             object["type"] = "object"
             object["properties"] = .object(

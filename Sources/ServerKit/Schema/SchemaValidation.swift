@@ -49,10 +49,13 @@ extension JSONSchema {
             if let minimum, number < minimum { throw violation(expected) }
             if let maximum, number > maximum { throw violation(expected) }
             return value
-        case .array(let items, let minItems):
+        case .array(let items, let minItems, let maxItems):
             guard case .array(let elements) = value else { throw violation("an array") }
             if let minItems, elements.count < minItems {
                 throw violation("an array of at least \(minItems) item\(minItems == 1 ? "" : "s")")
+            }
+            if let maxItems, elements.count > maxItems {
+                throw violation("an array of at most \(maxItems) items")
             }
             var checked: [Value] = []
             checked.reserveCapacity(elements.count)

@@ -6,7 +6,7 @@ import MCP
 /// once and has nowhere to send them).
 ///
 /// Task-local, so that a tool reports progress without every tool taking a context:
-/// `await ToolProgress.report(3, of: 10, "Adding tracks")`.
+/// `ToolProgress.report(3, of: 10, "Adding tracks")`.
 public struct ToolProgress: Sendable {
     let token: Value
     let send: @Sendable (Value) -> Void
@@ -21,7 +21,4 @@ public struct ToolProgress: Sendable {
         if let message { params["message"] = .string(message) }
         current.send(.object(params))
     }
-
-    /// Whether the running call's progress reaches anyone.
-    public static var isObserved: Bool { current != nil }
 }

@@ -18,8 +18,6 @@ extension SpotifyClient {
         public var remaining: [String] = []
         /// Why the append stopped early; `nil` when everything was added.
         public var failure: SpotifyError?
-        /// The playlist's snapshot after the last confirmed change.
-        public var snapshotID: String?
 
         public var isComplete: Bool { failure == nil }
     }
@@ -30,34 +28,61 @@ extension SpotifyClient {
     }
 
     /// Creates a playlist exactly once: after a lost answer, the user's newest playlists
-    /// are read back, and one with this name and description and no tracks yet is taken
-    /// as the one just made.
+    /// are read back, and one of theirs with this name and no tracks yet is taken as the
+    /// one just made (Spotify may rewrite a description, so it is not compared).
+    ///
+    /// - Throws: the refusal when Spotify said no; ``SpotifyError/unconfirmed(_:)`` when
+    ///   whether it was made could not be learned.
     public func createPlaylistOnce(name: String, isPublic: Bool, description: String? = nil) async throws -> Playlist {
-        var tries = 0
+        var machine = ConfirmedWriteStateMachine(policy: retry)
+        var action = machine.start()
+        var made: Playlist?
         while true {
-            tries += 1
-            do {
-                return try await createPlaylist(name: name, isPublic: isPublic, description: description)
-            } catch SpotifyError.unconfirmed(let message) {
-                if let made = try await newestEmptyPlaylist(named: name, description: description) { return made }
-                guard tries < retry.attempts else { throw SpotifyError.unconfirmed(message) }
-                logger.notice("Creating a playlist again: the first try did not land", metadata: ["reason": "\(message)"])
+            switch action {
+            case .send:
+                do {
+                    made = try await createPlaylist(name: name, isPublic: isPublic, description: description)
+                    action = machine.sent(.success(()))
+                } catch {
+                    action = machine.sent(.failure(.wrapping(error)))
+                }
+            case .readBack:
+                do {
+                    made = try await newestEmptyPlaylist(named: name)
+                    action = machine.read(.success(made == nil ? .absent : .landed))
+                } catch {
+                    action = machine.read(.failure(.wrapping(error)))
+                }
+            case .pauseThenSend(let resend):
+                try await pause(before: resend, "creating a playlist again: the first try did not land")
+                action = .send
+            case .finish(.landed):
+                guard let made else { throw SpotifyError.invalidResponse("creating a playlist answered with no playlist") }
+                return made
+            case .finish(.notMade(let error)), .finish(.unknown(let error)):
+                throw error
             }
         }
     }
 
-    private func newestEmptyPlaylist(named name: String, description: String?) async throws -> Playlist? {
+    private func newestEmptyPlaylist(named name: String) async throws -> Playlist? {
         let owner = try await me().id
         return try await myPlaylists().items.first { playlist in
-            playlist.owner.id == owner && playlist.name == name && (playlist.description ?? "") == (description ?? "")
-                && (playlist.items?.total ?? 0) == 0
+            playlist.owner.id == owner && playlist.name == name && (playlist.items?.total ?? 0) == 0
         }
+    }
+
+    private func pause(before resend: Int, _ reason: String) async throws {
+        let wait = retry.backoff(beforeRetry: resend)
+        logger.notice("Sending a change again", metadata: ["reason": "\(reason)", "after": "\(wait)"])
+        try await Task.sleep(for: wait)
     }
 
     /// Appends tracks in order, 100 a call, each call after the last.
     ///
-    /// - Parameter count: how many entries the playlist has now, if known (0 for one
-    ///   just made); otherwise it is read first, to know where new tracks must appear.
+    /// - Parameters:
+    ///   - count: how many entries the playlist has now, if known (0 for one just made);
+    ///     otherwise it is read first, to know where new tracks must appear.
     ///   - onProgress: told how many tracks are in so far, and of how many.
     /// - Returns: what was added; never throws, so nothing added goes unreported.
     public func appendToPlaylist(
@@ -75,12 +100,11 @@ extension SpotifyClient {
         let chunks = uris.chunked(Self.playlistAddLimit).map(Array.init)
         for (index, chunk) in chunks.enumerated() {
             switch await appendOnce(id, chunk, at: count) {
-            case .added(let snapshot):
+            case .landed:
                 result.added += chunk
-                result.snapshotID = snapshot ?? result.snapshotID
                 count += chunk.count
                 onProgress(result.added.count, uris.count)
-            case .notAdded(let error):
+            case .notMade(let error):
                 result.remaining = chunks[index...].flatMap { $0 }
                 result.failure = error
                 return result
@@ -94,40 +118,46 @@ extension SpotifyClient {
         return result
     }
 
-    private enum ChunkOutcome {
-        case added(snapshot: String?)
-        case notAdded(SpotifyError)
-        case unknown(SpotifyError)
-    }
-
     /// Sends one chunk until it is known to be in the playlist at `position`, reading the
     /// playlist back after each answer that was lost.
-    private func appendOnce(_ id: String, _ chunk: [String], at position: Int) async -> ChunkOutcome {
-        var tries = 0
+    private func appendOnce(_ id: String, _ chunk: [String], at position: Int) async -> ConfirmedWriteStateMachine.Outcome {
+        var machine = ConfirmedWriteStateMachine(policy: retry)
+        var action = machine.start()
         while true {
-            tries += 1
-            let lost: SpotifyError
-            do {
-                return .added(snapshot: try await addToPlaylist(id, uris: chunk))
-            } catch SpotifyError.unconfirmed(let message) {
-                lost = .unconfirmed(message)
-            } catch {
-                return .notAdded(SpotifyError.wrapping(error))
-            }
-            let landed: Bool
-            do {
-                let page = try await playlistItems(id, limit: chunk.count, offset: position)
-                guard page.total == position + chunk.count || page.total == position else {
-                    return .unknown(.unconfirmed("the playlist changed while tracks were being added: it has \(page.total) entries, not \(position) or \(position + chunk.count)"))
+            switch action {
+            case .send:
+                do {
+                    _ = try await addToPlaylist(id, uris: chunk)
+                    action = machine.sent(.success(()))
+                } catch {
+                    action = machine.sent(.failure(.wrapping(error)))
                 }
-                landed = page.total == position + chunk.count && page.items.map { $0.item?.uri } == chunk
-            } catch {
-                return .unknown(lost)
+            case .readBack:
+                do {
+                    let page = try await playlistItems(id, limit: chunk.count, offset: position)
+                    action = machine.read(.success(Self.reading(page, of: chunk, at: position)))
+                } catch {
+                    action = machine.read(.failure(.wrapping(error)))
+                }
+            case .pauseThenSend(let resend):
+                do {
+                    try await pause(before: resend, "adding tracks again: the first try did not land")
+                } catch {
+                    return .notMade(.wrapping(error))
+                }
+                action = .send
+            case .finish(let outcome):
+                return outcome
             }
-            if landed { return .added(snapshot: nil) }
-            guard tries < retry.attempts else { return .notAdded(lost) }
-            logger.notice("Adding tracks again: the first try did not land", metadata: ["playlist": "\(id)", "tracks": "\(chunk.count)"])
         }
+    }
+
+    /// Whether a chunk sits in the playlist where it was sent to go.
+    static func reading(_ page: Paging<PlaylistItem>, of chunk: [String], at position: Int) -> ConfirmedWriteStateMachine.Reading {
+        if page.total == position { return .absent }
+        if page.total == position + chunk.count && page.items.map({ $0.item?.uri }) == chunk { return .landed }
+        return .unclear(
+            "the playlist changed while tracks were being added: it has \(page.total) entries, not \(position) or \(position + chunk.count)")
     }
 }
 

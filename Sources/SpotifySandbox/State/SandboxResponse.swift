@@ -2,12 +2,12 @@ import Foundation
 import SpotifyModels
 
 /// An answer of the sandbox, independent of the HTTP server that sends it.
-public struct SandboxResponse: Sendable {
-    public var status: Int
-    public var headers: [String: String]
-    public var body: Data?
+struct SandboxResponse: Sendable {
+    var status: Int
+    var headers: [String: String]
+    var body: Data?
 
-    public init(status: Int, headers: [String: String] = [:], body: Data? = nil) {
+    init(status: Int, headers: [String: String] = [:], body: Data? = nil) {
         self.status = status
         self.headers = headers
         self.body = body

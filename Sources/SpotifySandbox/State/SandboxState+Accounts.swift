@@ -7,7 +7,7 @@ extension SandboxState {
     /// `GET /authorize`: checks the request as Spotify does and redirects back with a code.
     ///
     /// `sandbox_user` picks who logs in (the demo listener by default).
-    public func authorize(_ query: [String: String]) -> SandboxResponse {
+    func authorize(_ query: [String: String]) -> SandboxResponse {
         guard query["client_id"] == Self.app.clientID else {
             return .accountsError("invalid_client", "Invalid client")
         }
@@ -53,7 +53,7 @@ extension SandboxState {
     /// `POST /api/token`: authorization code (with PKCE), refresh token, or client credentials.
     ///
     /// - Parameter basic: the client id and secret from an HTTP Basic header, if sent.
-    public func token(_ form: [String: String], basic: (id: String, secret: String)?) -> SandboxResponse {
+    func token(_ form: [String: String], basic: (id: String, secret: String)?) -> SandboxResponse {
         switch form["grant_type"] {
         case "authorization_code": exchange(form, basic: basic)
         case "refresh_token": refresh(form, basic: basic)

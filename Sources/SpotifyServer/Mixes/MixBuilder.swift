@@ -4,9 +4,9 @@ import ServerKit
 import SpotifyAPI
 import SpotifyModels
 
-/// Makes mixes for the tools and `setlist mix`: a prompt read as a mood, a
-/// recommendation from the listener's Spotify, and, when asked, a playlist that holds
-/// it, each track once, in order.
+/// Makes mixes for the tools: a prompt read as a mood, a recommendation from the
+/// listener's Spotify, and, when asked, a playlist that holds it, each track once, in
+/// order, remembered in the history of mixes.
 struct MixBuilder: Sendable {
     let spotify: SpotifyContext
 
@@ -22,7 +22,7 @@ struct MixBuilder: Sendable {
         prompt: String?, overrides: Overrides = Overrides(), count: Int, seeds: [String] = [], energyArc: Bool = false,
         historyOnly: Bool = false, client: SpotifyClient
     ) async -> (mood: Mood, recommendation: Recommendation) {
-        let mood = prompt.map { MoodAnalyzer().analyze($0) } ?? .neutral
+        let mood = prompt.map { MoodAnalyzer().analyze($0, at: spotify.clock.now()) } ?? .neutral
         var target = FeatureTarget(mood)
         if let valence = overrides.valence { target.valence = valence }
         if let energy = overrides.energy { target.energy = energy }
@@ -32,7 +32,7 @@ struct MixBuilder: Sendable {
             mood: mood, target: target, count: count, seedTrackIDs: seeds, energyArc: energyArc, searchesCatalog: !historyOnly)
         let recommender = await spotify.recommender(for: client)
         let recommendation = await recommender.recommend(request) { step in
-            ToolProgress.report(Double(step.rawValue), of: Double(Recommender.Step.allCases.count + 1), step.summary)
+            ToolProgress.report(Double(step.rawValue - 1), of: Double(Recommender.Step.allCases.count + 1), step.summary)
         }
         return (mood, recommendation)
     }
@@ -46,21 +46,34 @@ struct MixBuilder: Sendable {
         let uris = recommendation.picks.map(\.track.uri)
         ToolProgress.report(Double(Recommender.Step.allCases.count), of: Double(Recommender.Step.allCases.count + 1), "Adding tracks")
         let append = await client.appendToPlaylist(playlist.id, uris: uris, count: 0)
-        if let history = spotify.history {
-            let added = Set(append.added)
-            let stored = StoredMix(
-                prompt: prompt, createdAt: Date(), target: recommendation.target, playlistID: playlist.id,
-                playlistURL: URL(string: playlist.url),
-                tracks: recommendation.picks.filter { added.contains($0.track.uri) }.map { pick in
-                    StoredMix.Track(id: pick.track.id, uri: pick.track.uri, name: pick.track.name, artistNames: pick.track.artists.map(\.name))
-                })
-            do {
-                _ = try history.record(stored)
-            } catch {
-                spotify.logger.warning("Could not record the mix in the history", metadata: ["error": "\(error)"])
-            }
-        }
+        await record(
+            prompt: prompt, target: recommendation.target, playlist: playlist, added: append.added,
+            tracks: recommendation.picks.map(\.track))
         return Publication(playlist: playlist, append: append)
+    }
+
+    /// Remembers a playlist made for a moment in the history of mixes, so later mixes
+    /// bring something new. A history that cannot be written costs only a log line.
+    func record(prompt: String, target: FeatureTarget, playlist: Playlist, added: [String], tracks: [Track]) async {
+        guard let history = spotify.history else { return }
+        let byURI = Dictionary(tracks.map { ($0.uri, $0) }, uniquingKeysWith: { first, _ in first })
+        let stored = StoredMix(
+            prompt: prompt, createdAt: Date(), target: target, playlistID: playlist.id, playlistURL: URL(string: playlist.url),
+            tracks: added.map { uri in
+                let track = byURI[uri]
+                return StoredMix.Track(
+                    id: TrackReference.id(fromURI: uri), uri: uri, name: track?.name ?? "", artistNames: track?.artists.map(\.name) ?? [])
+            })
+        do {
+            _ = try await history.record(stored)
+        } catch {
+            spotify.logger.warning("Could not record the mix in the history", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The target a prompt asks for, read at this moment.
+    func target(for prompt: String) -> FeatureTarget {
+        FeatureTarget(MoodAnalyzer().analyze(prompt, at: spotify.clock.now()))
     }
 
     struct Publication: Sendable {

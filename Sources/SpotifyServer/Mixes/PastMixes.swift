@@ -16,7 +16,7 @@ enum PastMixes {
                         name: "mixes", uri: listURI, title: "Past mixes", description: "The latest mixes Setlist made, newest first",
                         mimeType: "application/json")
                 ]
-                for mix in try history?.recent(limit: shown) ?? [] {
+                for mix in try await history?.recent(limit: shown) ?? [] {
                     guard let id = mix.id else { continue }
                     resources.append(
                         Resource(
@@ -29,11 +29,11 @@ enum PastMixes {
             read: { uri in
                 guard let history else { throw ToolFailure("The history of mixes could not be opened; see the server's log.") }
                 if uri == listURI {
-                    let mixes = try history.recent(limit: shown).map { summary($0, withTracks: false) }
+                    let mixes = try await history.recent(limit: shown).map { summary($0, withTracks: false) }
                     return [.text(try json(mixes), uri: uri, mimeType: "application/json")]
                 }
                 guard uri.hasPrefix(listURI + "/"), let id = Int64(uri.dropFirst(listURI.count + 1)),
-                    let mix = try history.recent(limit: Int.max).first(where: { $0.id == id })
+                    let mix = try await history.mix(id: id)
                 else { throw ResourceNotFound(uri: uri) }
                 return [.text(try json(summary(mix, withTracks: true)), uri: uri, mimeType: "application/json")]
             })

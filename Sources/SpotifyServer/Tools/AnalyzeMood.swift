@@ -12,7 +12,7 @@ enum AnalyzeMood {
         ])
     }
 
-    /// The mood itself, at the top level, as the seed's `analyze_mood` returned it.
+    /// The mood itself, at the top level, as the original `analyze_mood` returned it.
     struct Output: ToolOutput {
         let mood: MoodOutput
         static let outputSchema = MoodOutput.schema

@@ -6,14 +6,22 @@ import SpotifyModels
 /// `ensure_device_ready`: makes sure something can play: an active device, or playback
 /// moved to one, confirmed by reading the player back.
 enum EnsureDeviceReady {
+    enum Status: String, Codable, Sendable, CaseIterable {
+        case ready, transferred
+        case noDevices = "no_devices"
+        case notPremium = "not_premium"
+
+        /// Whether something can play now.
+        var canPlay: Bool { self == .ready || self == .transferred }
+    }
+
     struct Output: ToolOutput {
-        /// `ready`, `transferred`, `no_devices` or `not_premium`.
-        let status: String
+        let status: Status
         let device: String?
         let message: String
 
         static let outputSchema = JSONSchema.object([
-            "status": .string(oneOf: ["ready", "transferred", "no_devices", "not_premium"]),
+            "status": .string(oneOf: Status.allCases.map(\.rawValue)),
             "device": .string("The device that will play").optional,
             "message": .string(),
         ])
@@ -34,22 +42,22 @@ enum EnsureDeviceReady {
     static func ready(_ client: SpotifyClient) async throws -> Output {
         let devices = try await client.devices()
         if let active = devices.first(where: \.isActive) {
-            return Output(status: "ready", device: active.name, message: "\(active.name) is active and ready to play.")
+            return Output(status: .ready, device: active.name, message: "\(active.name) is active and ready to play.")
         }
         guard let device = devices.first(where: { !$0.isRestricted && $0.id != nil }), let id = device.id else {
             return Output(
-                status: "no_devices", device: nil,
+                status: .noDevices, device: nil,
                 message: "No Spotify device is available: open Spotify on a phone, computer or speaker, then try again.")
         }
         do {
             try await client.transferPlayback(to: id)
         } catch SpotifyError.premiumRequired {
-            return Output(status: "not_premium", device: device.name, message: SpotifyError.premiumRequired.errorDescription ?? "")
+            return Output(status: .notPremium, device: device.name, message: SpotifyError.premiumRequired.errorDescription ?? "")
         }
-        let state = try await client.playbackState()
+        let state = try await PlayerReadBack.state(client) { $0?.device.id == id }
         guard state?.device.id == id else {
             throw SpotifyServerError.unconfirmedPlayback("playback did not move to \(device.name)")
         }
-        return Output(status: "transferred", device: device.name, message: "Playback moved to \(device.name).")
+        return Output(status: .transferred, device: device.name, message: "Playback moved to \(device.name).")
     }
 }

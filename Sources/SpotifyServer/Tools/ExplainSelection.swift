@@ -10,7 +10,7 @@ enum ExplainSelection {
         let context: String
 
         static let schema = JSONSchema.object([
-            "tracks": .array(of: .string(), "Track ids, URIs or links", minItems: 1),
+            "tracks": .array(of: .string(), "Track ids, URIs or links", minItems: 1, maxItems: 100),
             "context": .string("The moment they were chosen for: \"rainy Sunday, slow coffee\"", minLength: 1),
         ])
     }
@@ -52,7 +52,7 @@ enum ExplainSelection {
             annotations: Tool.Annotations(readOnlyHint: true, openWorldHint: true)
         ) { input in
             let client = try await spotify.current().client
-            let ids = TrackReference.ids(input.tracks)
+            let ids = try TrackReference.ids(input.tracks, argument: "tracks")
             let tracks = try await SpotifyCatalog(client: client).tracks(ids: ids)
             let chain = await spotify.recommender(for: client).features
             let known = await chain.features(for: tracks.map { Candidate(track: $0, origins: []) })

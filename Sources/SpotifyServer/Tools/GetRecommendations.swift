@@ -22,7 +22,7 @@ enum GetRecommendations {
         }
 
         static let schema = JSONSchema.object([
-            "seed_tracks": .array(of: .string(), "Track ids, URIs or links to start from").defaulting(to: []),
+            "seed_tracks": .array(of: .string(), "Track ids, URIs or links to start from", maxItems: 5).defaulting(to: []),
             "mood": .string("The moment, in words: \"rainy Sunday, slow coffee\"").optional,
             "energy": .number("Fixes the energy, 0 to 1", minimum: 0, maximum: 1).optional,
             "valence": .number("Fixes the valence, 0 to 1", minimum: 0, maximum: 1).optional,
@@ -64,14 +64,15 @@ enum GetRecommendations {
             name: "get_recommendations", title: "Recommend tracks",
             description: "Recommends tracks that fit a mood (in words) or fixed values (energy, valence, danceability, tempo), "
                 + "from the listener's history, top artists, catalog searches, ReccoBeats and any seed_tracks. Each track "
-                + "comes with its features, their source, and why it was picked; no track twice, at most two per artist in twenty.",
+                + "comes with its features, their source, and why it was picked; no track twice, at most two of an artist for every twenty tracks.",
             annotations: Tool.Annotations(readOnlyHint: true, openWorldHint: true)
         ) { input in
             let client = try await spotify.current().client
             let overrides = MixBuilder.Overrides(valence: input.valence, energy: input.energy, danceability: input.danceability, tempo: input.tempo)
             let (_, recommendation) = await MixBuilder(spotify: spotify).recommend(
-                prompt: input.mood, overrides: overrides, count: input.limit, seeds: TrackReference.ids(input.seedTracks),
+                prompt: input.mood, overrides: overrides, count: input.limit, seeds: try TrackReference.ids(input.seedTracks, argument: "seed_tracks"),
                 energyArc: input.energyArc, client: client)
+            await spotify.remember(recommendation.picks.map(\.track))
             return Output(recommendation)
         }
     }

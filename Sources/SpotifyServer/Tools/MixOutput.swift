@@ -24,25 +24,3 @@ struct MixOutput: ToolOutput {
         notes = recommendation.notes
     }
 }
-
-/// The arguments of the tools that make a mix from a prompt.
-struct MixInput: ToolInput {
-    let moodPrompt: String
-    let name: String?
-    let isPublic: Bool
-    let limit: Int
-
-    private enum CodingKeys: String, CodingKey {
-        case moodPrompt = "mood_prompt"
-        case name
-        case isPublic = "public"
-        case limit
-    }
-
-    static let schema = JSONSchema.object([
-        "mood_prompt": .string("The moment, in words: \"música para entrenar fuerte\"", minLength: 1),
-        "name": .string("The playlist's name; by default made from the prompt").optional,
-        "public": .boolean().defaulting(to: false),
-        "limit": .integer("How many tracks", minimum: 1, maximum: 100).defaulting(to: 25),
-    ])
-}

@@ -3,8 +3,9 @@ import SpotifyAPI
 import SpotifyModels
 
 /// A playlist a tool made or filled: where it is, and exactly which tracks went in, so a
-/// retry can finish the job without adding any twice.
-struct PlaylistOutput: Codable, Sendable, Equatable {
+/// retry can finish the job without adding any twice. A result that stopped early is an
+/// error result that still carries what was done.
+struct PlaylistOutput: ToolOutput, Codable, Equatable {
     let playlistID: String
     let url: String
     let added: [String]
@@ -16,11 +17,10 @@ struct PlaylistOutput: Codable, Sendable, Equatable {
     init(playlist: Playlist, append: SpotifyClient.PlaylistAppend?) {
         playlistID = playlist.id
         url = playlist.url
-        let ids = { (uris: [String]) in uris.map { $0.hasPrefix("spotify:track:") ? String($0.dropFirst(14)) : $0 } }
-        added = ids(append?.added ?? [])
+        added = (append?.added ?? []).map(TrackReference.id(fromURI:))
         addedCount = append?.added.count ?? 0
-        remaining = ids(append?.remaining ?? [])
-        uncertain = ids(append?.uncertain ?? [])
+        remaining = (append?.remaining ?? []).map(TrackReference.id(fromURI:))
+        uncertain = (append?.uncertain ?? []).map(TrackReference.id(fromURI:))
         error = append?.failure?.errorDescription
     }
 
@@ -29,6 +29,10 @@ struct PlaylistOutput: Codable, Sendable, Equatable {
         case url, added, remaining, uncertain, error
         case addedCount = "added_count"
     }
+
+    var isFailure: Bool { error != nil }
+
+    static var outputSchema: JSONSchema { schema }
 
     static let schema = JSONSchema.object([
         "playlist_id": .string(),

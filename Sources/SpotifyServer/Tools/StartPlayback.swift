@@ -16,7 +16,7 @@ enum StartPlayback {
 
         static let schema = JSONSchema.object([
             "playlist_id": .string("A playlist to play (id, URI or link)").optional,
-            "track_ids": .array(of: .string(), "Tracks to play instead, in order").defaulting(to: []),
+            "track_ids": .array(of: .string(), "Tracks to play instead, in order", maxItems: 100).defaulting(to: []),
         ])
     }
 
@@ -44,16 +44,19 @@ enum StartPlayback {
                 + "there first if needed, and confirms by reading the player back.",
             annotations: Tool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true)
         ) { input in
-            let tracks = TrackReference.ids(input.trackIDs).map { "spotify:track:\($0)" }
-            guard input.playlistID != nil || !tracks.isEmpty else {
-                throw ToolFailure("Say what to play: playlist_id, or track_ids.")
+            let tracks = try TrackReference.uris(input.trackIDs, argument: "track_ids")
+            guard (input.playlistID == nil) != tracks.isEmpty else {
+                throw ToolFailure("Say what to play: playlist_id, or track_ids, not both.")
             }
+            let context = try input.playlistID.map { "spotify:playlist:\(try PlaylistReference.id($0))" }
             let client = try await spotify.userClient()
             let ready = try await EnsureDeviceReady.ready(client)
-            guard ready.status == "ready" || ready.status == "transferred" else { throw ToolFailure(ready.message) }
-            let context = input.playlistID.map { "spotify:playlist:\(PlaylistReference.id($0))" }
+            guard ready.status.canPlay else { throw ToolFailure(ready.message) }
             try await client.play(uris: context == nil ? tracks : nil, contextURI: context)
-            guard let state = try await client.playbackState(), state.isPlaying else {
+            let state = try await PlayerReadBack.state(client) { state in
+                state?.isPlaying == true && (context == nil || state?.context?.uri == context)
+            }
+            guard let state, state.isPlaying else {
                 throw SpotifyServerError.unconfirmedPlayback("the player reports nothing playing")
             }
             if let context, state.context?.uri != context {

@@ -39,22 +39,34 @@ enum WhoAmI {
             annotations: Tool.Annotations(readOnlyHint: true, openWorldHint: true)
         ) { _ in
             let session: SpotifySession
+            let me: CurrentUser
             do {
                 session = try await spotify.current()
-            } catch SpotifyError.notLoggedIn {
+                if case .appOnly = session.kind {
+                    return Output(
+                        connected: false, session: "app_only", userID: nil, accountID: nil, displayName: nil, message: session.summary)
+                }
+                me = try await session.client.me()
+            } catch let error as SpotifyError where error.meansLoggedOut {
                 return Output(
                     connected: false, session: "none", userID: nil, accountID: nil, displayName: nil,
-                    message: "Nobody is logged in to Spotify: call auth_begin, open its address, then auth_complete.")
+                    message: "\(error.errorDescription ?? "Nobody is logged in.") Or call auth_begin, open its address, then auth_complete.")
             }
-            if case .appOnly = session.kind {
-                return Output(
-                    connected: false, session: "app_only", userID: nil, accountID: nil, displayName: nil, message: session.summary)
-            }
-            let me = try await session.client.me()
             let kind = if case .sandbox = session.kind { "sandbox" } else { "user" }
             return Output(
                 connected: true, session: kind, userID: me.id, accountID: me.accountId, displayName: me.displayName,
                 message: session.summary)
+        }
+    }
+}
+
+extension SpotifyError {
+    /// Whether the error means no usable login: nobody, an expired one, or one without
+    /// the scopes Setlist needs.
+    var meansLoggedOut: Bool {
+        switch self {
+        case .notLoggedIn, .loginExpired, .missingScope: true
+        default: false
         }
     }
 }

@@ -3,10 +3,9 @@ import Testing
 
 @testable import Curation
 
-/// The dev set is the project's shared `eval/moods-dev.jsonl`, read from
-/// `SETLIST_EVAL_DIR` when set, else from /work/shared/eval, else from the copy kept
-/// beside this test (for checkouts without the shared folder). A missing file fails the
-/// test: the bar is never skipped.
+/// The dev set is the project's `eval/moods-dev.jsonl`, read from `SETLIST_EVAL_DIR`
+/// when set, else from the copy kept beside this test. A missing file fails the test:
+/// the bar is never skipped.
 @Suite struct DevSetTests {
     static let fileName = "moods-dev.jsonl"
 
@@ -22,7 +21,7 @@ import Testing
         }
         let copy = URL(fileURLWithPath: filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/\(fileName)").path
-        return ["/work/shared/eval/" + fileName, copy]
+        return [copy]
     }
 
     static func loadDevSet() throws -> [JudgedPrompt] {

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func heldOutPromptsDoNotRepeatTheDevSet() throws {
-        guard let devSet = try? DevSetTests.loadDevSet() else { return }  // DevSetTests fails on its own
+        let devSet = try DevSetTests.loadDevSet()
         let devPrompts = Set(devSet.map { $0.prompt.lowercased() })
         let repeated = HeldOutMoodPrompts.all.filter { devPrompts.contains($0.prompt.lowercased()) }
         #expect(repeated.isEmpty, "\(repeated)")

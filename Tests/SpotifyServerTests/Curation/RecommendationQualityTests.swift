@@ -17,11 +17,12 @@ import Testing
         var energy: String
     }
 
-    /// The project's dev set (see CurationTests' DevSetTests for where it is read from).
+    /// The project's dev set, from where CurationTests' DevSetTests reads it: `SETLIST_EVAL_DIR`,
+    /// else the copy beside those tests.
     static func devSet() throws -> [JudgedPrompt] {
         let copy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("CurationTests/Mood/Fixtures/moods-dev.jsonl").path
-        let path = ["/work/shared/eval/moods-dev.jsonl", copy].first { FileManager.default.fileExists(atPath: $0) } ?? copy
+        let path = ProcessInfo.processInfo.environment["SETLIST_EVAL_DIR"].map { $0 + "/moods-dev.jsonl" } ?? copy
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return try text.split(whereSeparator: \.isNewline).map { try JSONDecoder().decode(JudgedPrompt.self, from: Data($0.utf8)) }
     }

@@ -22,7 +22,7 @@ import Testing
         let features = FeatureStore(directory: data)
         try await features.remember(["a": TrackFeatures(valence: 0.5, energy: 0.5, danceability: 0.5, origin: .spotify)])
         let history = try MixHistory(directory: data)
-        _ = try history.record(StoredMix(
+        _ = try await history.record(StoredMix(
             prompt: "x", createdAt: Date(), target: FeatureTarget(valence: 0.5, energy: 0.5, danceability: 0.5), tracks: []))
 
         #expect(try permissions(data) == 0o700)

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Curation
 import Foundation
 import Logging
 import MCP
@@ -16,7 +17,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-spotify-\(UUID().uuidString)").path
         let (service, stop) = SpotifyServer.service(
             .configured(nil), store: TokenStore(directory: folder + "/tokens"), dataDirectory: folder + "/data",
-            logger: Logger(label: "test"))
+            clock: FixedClock(), logger: Logger(label: "test"))
         do {
             try await body(service)
         } catch {
@@ -34,7 +35,7 @@ import Testing
         return try #require(result.structuredContent)
     }
 
-    @Test func listsTheSeedsToolsAndMore() async throws {
+    @Test func listsTheThirteenToolsAndStartPlayback() async throws {
         try await Self.withServer { service in
             let names = Set(service.tools.map(\.name))
             let seed: Set = [
@@ -147,4 +148,9 @@ import Testing
             #expect(nothing.isError == true)
         }
     }
+}
+
+/// A Wednesday afternoon, whatever the machine's clock says.
+struct FixedClock: DayClock {
+    func now() -> DayTime { DayTime(hour: 15, weekday: 4) }
 }

@@ -42,9 +42,9 @@ struct MixHistory: MixMemory {
     // MARK: - Recording and reading
 
     /// Adds a finished mix and returns its id; `mix.id` is ignored.
-    func record(_ mix: StoredMix) throws -> Int64 {
-        try translatingErrors {
-            try database.write { db in
+    func record(_ mix: StoredMix) async throws -> Int64 {
+        do {
+            return try await database.write { db in
                 var row = MixRow(mix)
                 row.id = nil
                 try row.insert(db)
@@ -54,20 +54,39 @@ struct MixHistory: MixMemory {
                 }
                 return id
             }
+        } catch {
+            throw StoreError(error, store: .mixHistory, path: path)
         }
     }
 
     /// The latest `limit` mixes, newest first, each with its tracks in order.
-    func recent(limit: Int) throws -> [StoredMix] {
+    func recent(limit: Int) async throws -> [StoredMix] {
         guard limit > 0 else { return [] }
-        return try translatingErrors {
-            try database.read { db in
+        do {
+            return try await database.read { db in
                 let rows = try MixRow.newestFirst().limit(limit).fetchAll(db)
-                let tracks = try MixTrackRow.filter(rows.compactMap(\.id).contains(MixTrackRow.Columns.mixID)).fetchAll(db)
-                let tracksByMix = Dictionary(grouping: tracks, by: \.mixID)
-                return rows.map { row in row.mix(tracks: row.id.flatMap { tracksByMix[$0] } ?? []) }
+                return try Self.withTracks(rows, db)
             }
+        } catch {
+            throw StoreError(error, store: .mixHistory, path: path)
         }
+    }
+
+    /// One mix with its tracks; `nil` if the history has no mix with this id.
+    func mix(id: Int64) async throws -> StoredMix? {
+        do {
+            return try await database.read { db in
+                try Self.withTracks(try MixRow.filter(key: id).fetchAll(db), db).first
+            }
+        } catch {
+            throw StoreError(error, store: .mixHistory, path: path)
+        }
+    }
+
+    private static func withTracks(_ rows: [MixRow], _ db: Database) throws -> [StoredMix] {
+        let tracks = try MixTrackRow.filter(rows.compactMap(\.id).contains(MixTrackRow.Columns.mixID)).fetchAll(db)
+        let tracksByMix = Dictionary(grouping: tracks, by: \.mixID)
+        return rows.map { row in row.mix(tracks: row.id.flatMap { tracksByMix[$0] } ?? []) }
     }
 
     // MARK: - MixMemory
@@ -85,14 +104,6 @@ struct MixHistory: MixMemory {
                         """,
                     arguments: [depth])
             }
-        } catch {
-            throw StoreError(error, store: .mixHistory, path: path)
-        }
-    }
-
-    private func translatingErrors<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
         } catch {
             throw StoreError(error, store: .mixHistory, path: path)
         }

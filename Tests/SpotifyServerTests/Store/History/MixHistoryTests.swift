@@ -35,41 +35,50 @@ import Testing
 
     // MARK: - Recording and reading
 
-    @Test func recordedMixesComeBackNewestFirstWithTheirTracksInOrder() throws {
+    @Test func recordedMixesComeBackNewestFirstWithTheirTracksInOrder() async throws {
         let folder = try TemporaryFolder()
         let history = try MixHistory(directory: folder.path)
-        let first = try history.record(Self.mix(1, tracks: 3, playlist: true))
-        let second = try history.record(Self.mix(2, tracks: 0))
-        let third = try history.record(Self.mix(3, tracks: 20))
+        let first = try await history.record(Self.mix(1, tracks: 3, playlist: true))
+        let second = try await history.record(Self.mix(2, tracks: 0))
+        let third = try await history.record(Self.mix(3, tracks: 20))
         #expect(first < second && second < third)
 
         // A second history on the same file: the mixes come from the file.
         let reopened = try MixHistory(directory: folder.path)
-        #expect(try reopened.recent(limit: 2) == [
+        #expect(try await reopened.recent(limit: 2) == [
             Self.recorded(Self.mix(3, tracks: 20), id: third), Self.recorded(Self.mix(2, tracks: 0), id: second),
         ])
-        #expect(try reopened.recent(limit: 10) == [
+        #expect(try await reopened.recent(limit: 10) == [
             Self.recorded(Self.mix(3, tracks: 20), id: third), Self.recorded(Self.mix(2, tracks: 0), id: second),
             Self.recorded(Self.mix(1, tracks: 3, playlist: true), id: first),
         ])
-        #expect(try reopened.recent(limit: 0) == [])
+        #expect(try await reopened.recent(limit: 0) == [])
     }
 
-    @Test func newestIsByTimeMadeNotByTimeRecorded() throws {
+    @Test func oneMixIsReadByItsIdAlone() async throws {
         let folder = try TemporaryFolder()
         let history = try MixHistory(directory: folder.path)
-        _ = try history.record(Self.mix(5))
-        _ = try history.record(Self.mix(4))
+        let first = try await history.record(Self.mix(1, tracks: 3, playlist: true))
+        _ = try await history.record(Self.mix(2, tracks: 5))
+        #expect(try await history.mix(id: first) == Self.recorded(Self.mix(1, tracks: 3, playlist: true), id: first))
+        #expect(try await history.mix(id: 999) == nil)
+    }
+
+    @Test func newestIsByTimeMadeNotByTimeRecorded() async throws {
+        let folder = try TemporaryFolder()
+        let history = try MixHistory(directory: folder.path)
+        _ = try await history.record(Self.mix(5))
+        _ = try await history.record(Self.mix(4))
         var sameMinute = Self.mix(5)
         sameMinute.prompt = "recorded last, made in the same instant"
-        _ = try history.record(sameMinute)
-        #expect(try history.recent(limit: 3).map(\.prompt) == [sameMinute.prompt, Self.mix(5).prompt, Self.mix(4).prompt])
+        _ = try await history.record(sameMinute)
+        #expect(try await history.recent(limit: 3).map(\.prompt) == [sameMinute.prompt, Self.mix(5).prompt, Self.mix(4).prompt])
     }
 
     @Test func anEmptyHistoryHasNothingToAvoid() async throws {
         let folder = try TemporaryFolder()
         let history = try MixHistory(directory: folder.path)
-        #expect(try history.recent(limit: 5).isEmpty)
+        #expect(try await history.recent(limit: 5).isEmpty)
         #expect(try await history.recentlyMixedTrackIDs().isEmpty)
     }
 
@@ -79,7 +88,7 @@ import Testing
         let folder = try TemporaryFolder()
         let history = try MixHistory(directory: folder.path)
         for number in 1...6 {
-            _ = try history.record(Self.mix(number))
+            _ = try await history.record(Self.mix(number))
         }
         let expected = Set((2...6).flatMap { ["\($0)-0", "\($0)-1"] })
         #expect(try await history.recentlyMixedTrackIDs() == expected)
@@ -87,15 +96,15 @@ import Testing
 
     @Test func theMemoryDepthCanBeChosen() async throws {
         let folder = try TemporaryFolder()
-        _ = try MixHistory(directory: folder.path).record(Self.mix(1))
-        _ = try MixHistory(directory: folder.path).record(Self.mix(2, tracks: 3))
+        _ = try await MixHistory(directory: folder.path).record(Self.mix(1))
+        _ = try await MixHistory(directory: folder.path).record(Self.mix(2, tracks: 3))
         let shallow = try MixHistory(directory: folder.path, memoryDepth: 1)
         #expect(try await shallow.recentlyMixedTrackIDs() == ["2-0", "2-1", "2-2"])
     }
 
     // MARK: - Damage and locks
 
-    @Test func aDamagedHistoryIsReportedAndLeftAlone() throws {
+    @Test func aDamagedHistoryIsReportedAndLeftAlone() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("mixes.sqlite")
         let bad = garbage()
@@ -115,19 +124,19 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func aLockHeldElsewhereFailsClearly() async throws {
         let folder = try TemporaryFolder()
         let history = try MixHistory(directory: folder.path)
-        _ = try history.record(Self.mix(1))
+        _ = try await history.record(Self.mix(1))
         try await whileLocked(history.path) { () async throws in
             let clock = ContinuousClock()
             let started = clock.now
-            #expect(throws: StoreError.locked(.mixHistory, path: history.path)) {
-                try history.record(Self.mix(2))
+            await #expect(throws: StoreError.locked(.mixHistory, path: history.path)) {
+                try await history.record(Self.mix(2))
             }
             #expect(clock.now - started < .seconds(10))
             // Reading goes on while another process writes.
-            #expect(try history.recent(limit: 5).count == 1)
+            #expect(try await history.recent(limit: 5).count == 1)
         }
-        _ = try history.record(Self.mix(2))
-        #expect(try history.recent(limit: 5).count == 2)
+        _ = try await history.record(Self.mix(2))
+        #expect(try await history.recent(limit: 5).count == 2)
     }
 
     @Test(.timeLimit(.minutes(1))) func openingAHistoryLockedElsewhereFailsClearly() async throws {
@@ -139,10 +148,10 @@ import Testing
                 try MixHistory(directory: folder.path)
             }
         }
-        #expect(try MixHistory(directory: folder.path).recent(limit: 1).isEmpty)
+        #expect(try await MixHistory(directory: folder.path).recent(limit: 1).isEmpty)
     }
 
-    @Test func theStandardHistoryIsInTheDataFolder() throws {
+    @Test func theStandardHistoryIsInTheDataFolder() async throws {
         let folder = try TemporaryFolder()
         let history = try MixHistory.standard(environment: ["XDG_DATA_HOME": folder.path])
         #expect(history.path == folder.path + "/setlist/mixes.sqlite")
