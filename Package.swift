@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "Curation", targets: ["Curation"]),
         .library(name: "SpotifySandbox", targets: ["SpotifySandbox"]),
         .library(name: "SpotifyServer", targets: ["SpotifyServer"]),
+        .library(name: "Host", targets: ["Host"]),
     ],
     dependencies: [
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
@@ -46,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "setlist",
             dependencies: [
-                "ServerKit", "FilesServer", "ClockServer", "SpotifyServer", "SpotifySandbox", "SpotifyAPI", "SpotifyModels",
+                "ServerKit", "FilesServer", "ClockServer", "SpotifyServer", "SpotifySandbox", "SpotifyAPI", "SpotifyModels", "Host",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -125,6 +126,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+
+        // MARK: The host
+
+        .target(
+            name: "Host",
+            dependencies: [
+                "ServerKit", "Curation",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "SpotifyWorkloadBenchmark",
             dependencies: [
@@ -180,6 +192,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SpotifyModelsTests", dependencies: ["SpotifyModels"]),
+        .testTarget(
+            name: "HostTests",
+            dependencies: ["Host", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
+        ),
         .testTarget(name: "CurationTests", dependencies: ["Curation", "SpotifyModels"], exclude: ["Mood/Fixtures"]),
         .testTarget(
             name: "SpotifyAPITests",

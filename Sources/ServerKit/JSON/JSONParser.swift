@@ -7,11 +7,11 @@ import MCP
 /// that it compiles anew each time (to spot `data:` URLs, which it then turns into
 /// binary data). On the path of every tool call that cost most of the CPU time and
 /// changed some strings; this parser keeps each string exactly as sent.
-struct JSONParser {
-    struct Failure: Error, Equatable, CustomStringConvertible {
+package struct JSONParser {
+    package struct Failure: Error, Equatable, CustomStringConvertible {
         let offset: Int
         let reason: String
-        var description: String { "Invalid JSON at byte \(offset): \(reason)" }
+        package var description: String { "Invalid JSON at byte \(offset): \(reason)" }
     }
 
     private let bytes: UnsafeRawBufferPointer
@@ -20,7 +20,7 @@ struct JSONParser {
     static let maximumDepth = 512
 
     /// Parses one JSON document; whitespace may surround it, nothing else.
-    static func parse(_ data: Data) throws(Failure) -> Value {
+    package static func parse(_ data: Data) throws(Failure) -> Value {
         try data.withUnsafeBytes { buffer in Result { () throws(Failure) in try parse(buffer) } }.get()
     }
 

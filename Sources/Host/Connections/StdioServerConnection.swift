@@ -1,0 +1,200 @@
+import Foundation
+import Logging
+import MCP
+import ServerKit
+import Synchronization
+
+/// A server process spoken to over its stdin and stdout, one JSON-RPC message a line,
+/// in the handshake era (`initialize` first). Its stderr is kept for when it fails.
+///
+/// Every request has a deadline: a server that never answers is reported, never
+/// waited on forever. Reading happens on a thread of its own, so a server that is slow
+/// to write holds no task.
+public final class StdioServerConnection: MCPConnection {
+    public let name: String
+    private let process: Process
+    private let input: FileHandle
+    private let state = Mutex(State())
+    private let timeout: Duration
+    private let writes = DispatchQueue(label: "setlist.host.stdio-writes")
+
+    private struct State {
+        var nextID = 1
+        var waiting: [Int: Waiting] = [:]
+        var stderr = ""
+        var ended = false
+    }
+
+    private struct Waiting {
+        let continuation: CheckedContinuation<Value, any Error>
+        let onProgress: (@Sendable (Progress) -> Void)?
+        let progressToken: String
+    }
+
+    /// Starts the server and completes the handshake.
+    public static func start(_ command: ServerCommand, timeout: Duration = .seconds(60)) async throws -> StdioServerConnection {
+        let connection = try StdioServerConnection(command, timeout: timeout)
+        _ = try await connection.request(
+            "initialize",
+            [
+                "protocolVersion": .string(Version.latest), "capabilities": .object([:]),
+                "clientInfo": .object(["name": "setlist", "version": .string(SetlistVersion.current)]),
+            ])
+        connection.send(notification: "notifications/initialized")
+        return connection
+    }
+
+    private init(_ command: ServerCommand, timeout: Duration) throws {
+        name = command.name
+        self.timeout = timeout
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: command.executable)
+        process.arguments = command.arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(command.environment) { $1 }
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        do {
+            try process.run()
+        } catch {
+            throw ConnectionError.couldNotStart(server: command.name, reason: "\(command.executable): \(error.localizedDescription)")
+        }
+        input = stdin.fileHandleForWriting
+        let output = stdout.fileHandleForReading
+        let errors = stderr.fileHandleForReading
+        Thread.detachNewThread { [self] in readAnswers(output) }
+        Thread.detachNewThread { [self] in keepErrors(errors) }
+    }
+
+    // MARK: - MCPConnection
+
+    public func listTools() async throws -> [Tool] {
+        let result = try await request("tools/list", [:])
+        return try ValueDecoder().decode(ListTools.Result.self, from: result).tools
+    }
+
+    public func callTool(_ tool: String, arguments: [String: Value], onProgress: (@Sendable (Progress) -> Void)?) async throws
+        -> CallTool.Result
+    {
+        let result = try await request("tools/call", ["name": .string(tool), "arguments": .object(arguments)], onProgress: onProgress)
+        return try ValueDecoder().decode(CallTool.Result.self, from: result)
+    }
+
+    public func close() async {
+        writes.sync { try? input.close() }
+        let process = process
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                let deadline = Date().addingTimeInterval(5)
+                while process.isRunning && Date() < deadline { usleep(20_000) }
+                if process.isRunning { process.terminate() }
+                process.waitUntilExit()
+                done.resume()
+            }
+        }
+    }
+
+    // MARK: - Requests
+
+    func request(_ method: String, _ params: [String: Value], onProgress: (@Sendable (Progress) -> Void)? = nil) async throws -> Value {
+        let id = state.withLock { state in
+            defer { state.nextID += 1 }
+            return state.nextID
+        }
+        let token = "\(name)-\(id)"
+        var params = params
+        if onProgress != nil { params["_meta"] = .object(["progressToken": .string(token)]) }
+        let message = Value.object(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params)])
+        let deadline = Task { [timeout, name] in
+            guard (try? await Task.sleep(for: timeout)) != nil else { return }
+            self.finish(id, with: .failure(ConnectionError.timedOut(server: name, method: method, seconds: Int(timeout.components.seconds))))
+        }
+        defer { deadline.cancel() }
+        return try await withCheckedThrowingContinuation { continuation in
+            let ended = state.withLock { state in
+                guard !state.ended else { return true }
+                state.waiting[id] = Waiting(continuation: continuation, onProgress: onProgress, progressToken: token)
+                return false
+            }
+            if ended { return continuation.resume(throwing: exited()) }
+            write(message)
+        }
+    }
+
+    private func send(notification method: String) {
+        write(.object(["jsonrpc": "2.0", "method": .string(method)]))
+    }
+
+    private func write(_ message: Value) {
+        var bytes = JSONWriter.data(message)
+        bytes.append(UInt8(ascii: "\n"))
+        let line = bytes
+        writes.async { [input] in try? input.write(contentsOf: line) }
+    }
+
+    private func finish(_ id: Int, with result: Result<Value, any Error>) {
+        state.withLock { $0.waiting.removeValue(forKey: id) }?.continuation.resume(with: result)
+    }
+
+    private func exited() -> ConnectionError {
+        .exited(server: name, stderr: String(state.withLock { $0.stderr }.suffix(2_000)))
+    }
+
+    // MARK: - Reading
+
+    private func readAnswers(_ output: FileHandle) {
+        var buffer = Data()
+        while true {
+            let chunk = output.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[buffer.index(after: newline)...])
+                if !line.isEmpty { receive(Data(line)) }
+            }
+        }
+        let waiting = state.withLock { state in
+            state.ended = true
+            defer { state.waiting = [:] }
+            return Array(state.waiting.values)
+        }
+        let error = exited()
+        for request in waiting { request.continuation.resume(throwing: error) }
+    }
+
+    private func receive(_ line: Data) {
+        guard case .object(let message)? = try? JSONParser.parse(line) else { return }
+        if case .string("notifications/progress")? = message["method"], case .object(let params)? = message["params"] {
+            let token = params["progressToken"]?.stringValue
+            let handler = state.withLock { state in state.waiting.values.first { $0.progressToken == token }?.onProgress }
+            handler?(
+                Progress(
+                    progress: params["progress"]?.number ?? 0, total: params["total"]?.number,
+                    message: params["message"]?.stringValue))
+            return
+        }
+        guard let id = message["id"]?.intValue else { return }
+        if let result = message["result"] {
+            finish(id, with: .success(result))
+        } else if case .object(let error)? = message["error"] {
+            finish(
+                id,
+                with: .failure(
+                    ConnectionError.rejected(
+                        server: name, code: error["code"]?.intValue ?? 0, message: error["message"]?.stringValue ?? "no message")))
+        }
+    }
+
+    private func keepErrors(_ errors: FileHandle) {
+        while true {
+            let chunk = errors.availableData
+            if chunk.isEmpty { return }
+            let text = String(decoding: chunk, as: UTF8.self)
+            state.withLock { state in state.stderr = String((state.stderr + text).suffix(8_000)) }
+        }
+    }
+}
