@@ -132,9 +132,11 @@ let package = Package(
         .target(
             name: "Host",
             dependencies: [
-                "ServerKit", "Curation",
+                "ServerKit",
                 .product(name: "MCP", package: "swift-sdk"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(

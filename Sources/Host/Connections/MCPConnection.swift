@@ -6,15 +6,17 @@ import MCP
 public protocol MCPConnection: Sendable {
     /// The server's name, as the host's configuration calls it.
     var name: String { get }
+    /// The protocol version the server agreed to.
+    var protocolVersion: String? { get }
     func listTools() async throws -> [Tool]
     /// Calls a tool; progress notifications for it go to `onProgress`.
-    func callTool(_ tool: String, arguments: [String: Value], onProgress: (@Sendable (Progress) -> Void)?) async throws
+    func callTool(_ tool: String, arguments: [String: Value], onProgress: (@Sendable (CallProgress) -> Void)?) async throws
         -> CallTool.Result
     func close() async
 }
 
 /// A server's report on a call in progress (`notifications/progress`).
-public struct Progress: Sendable, Equatable {
+public struct CallProgress: Sendable, Equatable {
     public var progress: Double
     public var total: Double?
     public var message: String?

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import MCP
 import ServerKit
 import Synchronization
@@ -19,6 +18,7 @@ public final class StdioServerConnection: MCPConnection {
     private let writes = DispatchQueue(label: "setlist.host.stdio-writes")
 
     private struct State {
+        var protocolVersion: String?
         var nextID = 1
         var waiting: [Int: Waiting] = [:]
         var stderr = ""
@@ -27,22 +27,26 @@ public final class StdioServerConnection: MCPConnection {
 
     private struct Waiting {
         let continuation: CheckedContinuation<Value, any Error>
-        let onProgress: (@Sendable (Progress) -> Void)?
+        let onProgress: (@Sendable (CallProgress) -> Void)?
         let progressToken: String
     }
 
     /// Starts the server and completes the handshake.
     public static func start(_ command: ServerCommand, timeout: Duration = .seconds(60)) async throws -> StdioServerConnection {
         let connection = try StdioServerConnection(command, timeout: timeout)
-        _ = try await connection.request(
+        let result = try await connection.request(
             "initialize",
             [
                 "protocolVersion": .string(Version.latest), "capabilities": .object([:]),
                 "clientInfo": .object(["name": "setlist", "version": .string(SetlistVersion.current)]),
             ])
+        connection.state.withLock { $0.protocolVersion = result.objectValue?["protocolVersion"]?.stringValue }
         connection.send(notification: "notifications/initialized")
         return connection
     }
+
+    /// The protocol version the server agreed to.
+    public var protocolVersion: String? { state.withLock { $0.protocolVersion } }
 
     private init(_ command: ServerCommand, timeout: Duration) throws {
         name = command.name
@@ -76,7 +80,7 @@ public final class StdioServerConnection: MCPConnection {
         return try ValueDecoder().decode(ListTools.Result.self, from: result).tools
     }
 
-    public func callTool(_ tool: String, arguments: [String: Value], onProgress: (@Sendable (Progress) -> Void)?) async throws
+    public func callTool(_ tool: String, arguments: [String: Value], onProgress: (@Sendable (CallProgress) -> Void)?) async throws
         -> CallTool.Result
     {
         let result = try await request("tools/call", ["name": .string(tool), "arguments": .object(arguments)], onProgress: onProgress)
@@ -99,7 +103,7 @@ public final class StdioServerConnection: MCPConnection {
 
     // MARK: - Requests
 
-    func request(_ method: String, _ params: [String: Value], onProgress: (@Sendable (Progress) -> Void)? = nil) async throws -> Value {
+    func request(_ method: String, _ params: [String: Value], onProgress: (@Sendable (CallProgress) -> Void)? = nil) async throws -> Value {
         let id = state.withLock { state in
             defer { state.nextID += 1 }
             return state.nextID
@@ -172,7 +176,7 @@ public final class StdioServerConnection: MCPConnection {
             let token = params["progressToken"]?.stringValue
             let handler = state.withLock { state in state.waiting.values.first { $0.progressToken == token }?.onProgress }
             handler?(
-                Progress(
+                CallProgress(
                     progress: params["progress"]?.number ?? 0, total: params["total"]?.number,
                     message: params["message"]?.stringValue))
             return

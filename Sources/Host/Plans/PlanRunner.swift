@@ -15,7 +15,7 @@ public struct PlanRunner: Sendable {
     public enum Event: Sendable {
         case started(Plan.Step)
         case finished(Plan.Step, StepOutcome)
-        case progress(Plan.Step, Progress)
+        case progress(Plan.Step, CallProgress)
     }
 
     public func run(_ plan: Plan, onEvent: @escaping @Sendable (Event) -> Void = { _ in }) async -> PlanReport {

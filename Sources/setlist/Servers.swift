@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Host
+
+struct Servers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the MCP servers Setlist's host uses: how each is reached, its protocol, whether it answers, its tools.",
+        discussion: "Servers come from --config, else ./.mcp.json (the mcpServers format of Claude Desktop and Claude Code), else Setlist's own."
+    )
+
+    @Option(help: "A configuration file in the mcpServers format.")
+    var config: String?
+
+    func run() async throws {
+        let configuration = try HostConfiguration.load(
+            path: config, folder: FileManager.default.currentDirectoryPath, environment: ProcessInfo.processInfo.environment)
+        for folder in configuration.folders {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        print("Servers from \(configuration.source):")
+        for problem in configuration.problems { print("  ✗ \(problem)") }
+        for check in await ServerCheck.run(configuration) {
+            if let failure = check.failure {
+                print("  ✗ \(check.name) (\(check.transport)): \(failure)")
+            } else {
+                print("  ✓ \(check.name) (\(check.transport), MCP \(check.protocolVersion ?? "?")): \(check.tools.count) tools: \(check.tools.joined(separator: ", "))")
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import MCP
+import Testing
+
+@testable import Host
+
+/// The host's Streamable HTTP connection against Setlist's own Clock server, as a process.
+@Suite struct HTTPServerConnectionTests {
+    /// Starts `setlist serve clock --http 127.0.0.1:0 ARGS...` and reads its port from stderr.
+    static func withClock(_ arguments: [String] = [], _ body: (URL) async throws -> Void) async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: StdioServerConnectionTests.setlist)
+        process.arguments = ["serve", "clock", "--http", "127.0.0.1:0"] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        defer { process.terminate() }
+        var text = ""
+        while !text.contains("/mcp") {
+            let chunk = errors.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw ConnectionError.couldNotStart(server: "clock", reason: text) }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let address = try #require(text.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\/mcp/)?.output.1)
+        try await body(URL(string: "http://127.0.0.1:\(address)/mcp")!)
+    }
+
+    @Test func callsAToolOverHTTP() async throws {
+        try await Self.withClock { url in
+            let clock = try await HTTPServerConnection.start(name: "clock", url: url)
+            #expect(clock.protocolVersion != nil)
+            #expect(try await clock.listTools().map(\.name).contains("current_time"))
+            let result = try await clock.callTool("current_time", arguments: [:], onProgress: nil)
+            #expect(result.structuredContent?.objectValue?["result"]?.stringValue?.hasSuffix(" UTC") == true)
+            await clock.close()
+        }
+    }
+
+    @Test func aSessionTheServerForgotIsStartedAgainOnce() async throws {
+        try await Self.withClock(["--stateful"]) { url in
+            let clock = try await HTTPServerConnection.start(name: "clock", url: url)
+            // Ending the session on the server: the next request meets a 404, and starts a new one.
+            await clock.close()
+            let result = try await clock.callTool("current_time", arguments: [:], onProgress: nil)
+            #expect(result.isError != true)
+        }
+    }
+
+    @Test func aRefusalAndAnUnreachableServerAreReported() async throws {
+        try await Self.withClock(["--token-env", "HOME"]) { url in
+            await #expect(throws: ConnectionError.self) { _ = try await HTTPServerConnection.start(name: "locked", url: url) }
+        }
+        await #expect(throws: ConnectionError.self) {
+            _ = try await HTTPServerConnection.start(name: "nobody", url: URL(string: "http://127.0.0.1:1/mcp")!, timeout: .seconds(5))
+        }
+    }
+}
