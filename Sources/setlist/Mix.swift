@@ -38,6 +38,9 @@ struct Mix: AsyncParsableCommand {
     @Flag(help: "Print the result as JSON, for scripts.")
     var json = false
 
+    @Option(help: "Record every MCP message in both directions to this JSON Lines file (secrets masked); read it with `setlist trace show`.")
+    var trace: String?
+
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be from 1 to 100, not \(limit).") }
         guard !prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -46,11 +49,12 @@ struct Mix: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let spotify = try await StdioServerConnection.start(.setlist("spotify", ["serve", "spotify"]))
+        let recorder = try trace.map { try Trace(path: $0) }
+        let spotify = try await StdioServerConnection.start(.setlist("spotify", ["serve", "spotify"]), trace: recorder)
         let output = URL(fileURLWithPath: out).standardizedFileURL.path
         let maker = MixMaker(spotify: spotify) {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            return try await StdioServerConnection.start(.setlist("files", ["serve", "files", output]))
+            return try await StdioServerConnection.start(.setlist("files", ["serve", "files", output]), trace: recorder)
         }
         let order = MixOrder(prompt: prompt, limit: limit, name: name, destination: to, isPublic: `public`, play: play)
         let made: MixMaker.Made

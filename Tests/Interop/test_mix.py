@@ -65,3 +65,15 @@ def test_bad_options_say_what_to_do(tmp_path, args, message):
     assert done.returncode != 0
     assert message in done.stderr
     assert not (tmp_path / "playlists").exists()
+
+
+def test_a_traced_mix_reads_back_as_a_timeline(tmp_path):
+    done = mix(tmp_path, PROMPT, "--limit", "5", "--trace", "mix.jsonl")
+    assert done.returncode == 0, done.stderr
+    entries = [json.loads(line) for line in (tmp_path / "mix.jsonl").read_text().splitlines()]
+    assert {entry["server"] for entry in entries} == {"spotify", "files"}
+    assert {entry["direction"] for entry in entries} == {"sent", "received"}
+    shown = subprocess.run([SETLIST, "trace", "show", str(tmp_path / "mix.jsonl")], capture_output=True, text=True, timeout=30)
+    assert shown.returncode == 0, shown.stderr
+    assert "→ tools/call get_recommendations" in shown.stdout and "ms)" in shown.stdout
+    assert "← answer: tools/call write_file" in shown.stdout

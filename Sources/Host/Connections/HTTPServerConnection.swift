@@ -15,6 +15,7 @@ public final class HTTPServerConnection: MCPConnection {
     let url: URL
     let headers: [String: String]
     let timeout: Duration
+    private let trace: Trace?
     private let http: HTTPClient
     private let state = Mutex(State())
 
@@ -28,18 +29,20 @@ public final class HTTPServerConnection: MCPConnection {
     public var protocolVersion: String? { state.withLock { $0.protocolVersion } }
 
     public static func start(
-        name: String, url: URL, headers: [String: String] = [:], timeout: Duration = .seconds(60), http: HTTPClient = .shared
+        name: String, url: URL, headers: [String: String] = [:], timeout: Duration = .seconds(60), trace: Trace? = nil,
+        http: HTTPClient = .shared
     ) async throws -> HTTPServerConnection {
-        let connection = HTTPServerConnection(name: name, url: url, headers: headers, timeout: timeout, http: http)
+        let connection = HTTPServerConnection(name: name, url: url, headers: headers, timeout: timeout, trace: trace, http: http)
         try await connection.initialize()
         return connection
     }
 
-    private init(name: String, url: URL, headers: [String: String], timeout: Duration, http: HTTPClient) {
+    private init(name: String, url: URL, headers: [String: String], timeout: Duration, trace: Trace?, http: HTTPClient) {
         self.name = name
         self.url = url
         self.headers = headers
         self.timeout = timeout
+        self.trace = trace
         self.http = http
     }
 
@@ -105,13 +108,16 @@ public final class HTTPServerConnection: MCPConnection {
         if let session = response.headers.first(name: "Mcp-Session-Id") { state.withLock { $0.session = session } }
         let answer: Value
         if response.headers.first(name: "Content-Type")?.lowercased().hasPrefix("text/event-stream") == true {
-            answer = try await Self.answer(fromEvents: response.body, id: id, token: token, onProgress: onProgress, server: name)
+            answer = try await Self.answer(
+                fromEvents: response.body, id: id, token: token, onProgress: onProgress, server: name,
+                trace: { [trace, name] data in trace?.record(.received, server: name, message: data) })
         } else {
             let body = try await response.body.collect(upTo: 64 << 20)
             guard let parsed = try? JSONParser.parse(Data(body.readableBytesView)) else {
                 throw ConnectionError.malformed(server: name, reason: "the answer to \(method) is not JSON")
             }
             answer = parsed
+            trace?.record(.received, server: name, message: Data(body.readableBytesView))
         }
         return try result(of: answer, method: method)
     }
@@ -130,7 +136,9 @@ public final class HTTPServerConnection: MCPConnection {
         if let session { request.headers.add(name: "Mcp-Session-Id", value: session) }
         if let version { request.headers.add(name: "MCP-Protocol-Version", value: version) }
         for (field, value) in headers { request.headers.replaceOrAdd(name: field, value: value) }
-        request.body = .bytes(ByteBuffer(bytes: JSONWriter.data(message)))
+        let data = JSONWriter.data(message)
+        trace?.record(.sent, server: name, message: data)
+        request.body = .bytes(ByteBuffer(bytes: data))
         do {
             return try await http.execute(request, deadline: .now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
@@ -154,11 +162,13 @@ public final class HTTPServerConnection: MCPConnection {
 
     /// Reads an SSE stream until the answer with `id` comes, passing progress on.
     static func answer(
-        fromEvents body: HTTPClientResponse.Body, id: Int, token: String, onProgress: (@Sendable (CallProgress) -> Void)?, server: String
+        fromEvents body: HTTPClientResponse.Body, id: Int, token: String, onProgress: (@Sendable (CallProgress) -> Void)?, server: String,
+        trace: (Data) -> Void = { _ in }
     ) async throws -> Value {
         var events = ServerSentEvents()
         for try await chunk in body {
             for data in events.read(chunk.readableBytesView) {
+                trace(Data(data.utf8))
                 guard let message = try? JSONParser.parse(Data(data.utf8)), case .object(let members) = message else { continue }
                 if members["id"]?.intValue == id, members["result"] != nil || members["error"] != nil { return message }
                 if case .string("notifications/progress")? = members["method"], case .object(let params)? = members["params"],

@@ -42,10 +42,13 @@ public struct ServerCheck: Sendable {
     }
 
     /// A connection to a configured server.
-    public static func connect(_ server: HostConfiguration.Server, timeout: Duration = .seconds(60)) async throws -> any MCPConnection {
+    public static func connect(_ server: HostConfiguration.Server, timeout: Duration = .seconds(60), trace: Trace? = nil) async throws
+        -> any MCPConnection
+    {
         switch server {
-        case .stdio(let command): try await StdioServerConnection.start(command, timeout: timeout)
-        case .http(let name, let url, let headers): try await HTTPServerConnection.start(name: name, url: url, headers: headers, timeout: timeout)
+        case .stdio(let command): try await StdioServerConnection.start(command, timeout: timeout, trace: trace)
+        case .http(let name, let url, let headers):
+            try await HTTPServerConnection.start(name: name, url: url, headers: headers, timeout: timeout, trace: trace)
         }
     }
 }

@@ -15,6 +15,7 @@ public final class StdioServerConnection: MCPConnection {
     private let input: FileHandle
     private let state = Mutex(State())
     private let timeout: Duration
+    private let trace: Trace?
     private let writes = DispatchQueue(label: "setlist.host.stdio-writes")
 
     private struct State {
@@ -32,8 +33,11 @@ public final class StdioServerConnection: MCPConnection {
     }
 
     /// Starts the server and completes the handshake.
-    public static func start(_ command: ServerCommand, timeout: Duration = .seconds(60)) async throws -> StdioServerConnection {
-        let connection = try StdioServerConnection(command, timeout: timeout)
+    /// - Parameter trace: where every message in both directions is recorded, if anywhere.
+    public static func start(_ command: ServerCommand, timeout: Duration = .seconds(60), trace: Trace? = nil) async throws
+        -> StdioServerConnection
+    {
+        let connection = try StdioServerConnection(command, timeout: timeout, trace: trace)
         let result = try await connection.request(
             "initialize",
             [
@@ -48,9 +52,10 @@ public final class StdioServerConnection: MCPConnection {
     /// The protocol version the server agreed to.
     public var protocolVersion: String? { state.withLock { $0.protocolVersion } }
 
-    private init(_ command: ServerCommand, timeout: Duration) throws {
+    private init(_ command: ServerCommand, timeout: Duration, trace: Trace?) throws {
         name = command.name
         self.timeout = timeout
+        self.trace = trace
         process = Process()
         process.executableURL = URL(fileURLWithPath: command.executable)
         process.arguments = command.arguments
@@ -134,6 +139,7 @@ public final class StdioServerConnection: MCPConnection {
 
     private func write(_ message: Value) {
         var bytes = JSONWriter.data(message)
+        trace?.record(.sent, server: name, message: bytes)
         bytes.append(UInt8(ascii: "\n"))
         let line = bytes
         writes.async { [input] in try? input.write(contentsOf: line) }
@@ -171,6 +177,7 @@ public final class StdioServerConnection: MCPConnection {
     }
 
     private func receive(_ line: Data) {
+        trace?.record(.received, server: name, message: line)
         guard case .object(let message)? = try? JSONParser.parse(line) else { return }
         if case .string("notifications/progress")? = message["method"], case .object(let params)? = message["params"] {
             let token = params["progressToken"]?.stringValue
