@@ -50,11 +50,12 @@ struct Mix: AsyncParsableCommand {
 
     func run() async throws {
         let recorder = try trace.map { try Trace(path: $0) }
-        let spotify = try await StdioServerConnection.start(.setlist("spotify", ["serve", "spotify"]), trace: recorder)
+        let tell: @Sendable (String) -> Void = { message in FileHandle.standardError.write(Data("! \(message)\n".utf8)) }
+        let spotify = try await RestartingConnection.start(.setlist("spotify", ["serve", "spotify"]), trace: recorder, onRestart: tell)
         let output = URL(fileURLWithPath: out).standardizedFileURL.path
         let maker = MixMaker(spotify: spotify) {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            return try await StdioServerConnection.start(.setlist("files", ["serve", "files", output]), trace: recorder)
+            return try await RestartingConnection.start(.setlist("files", ["serve", "files", output]), trace: recorder, onRestart: tell)
         }
         let order = MixOrder(prompt: prompt, limit: limit, name: name, destination: to, isPublic: `public`, play: play)
         let made: MixMaker.Made
