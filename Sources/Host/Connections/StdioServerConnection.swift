@@ -17,6 +17,8 @@ public final class StdioServerConnection: MCPConnection {
     private let timeout: Duration
     private let trace: Trace?
     private let writes = DispatchQueue(label: "setlist.host.stdio-writes")
+    /// Signalled when the server's stderr ends, so that what it said last is in the error.
+    private let errorsEnded = DispatchSemaphore(value: 0)
 
     private struct State {
         var protocolVersion: String?
@@ -167,6 +169,8 @@ public final class StdioServerConnection: MCPConnection {
                 if !line.isEmpty { receive(Data(line)) }
             }
         }
+        // A server that stops says why on stderr; wait a moment for the last of it.
+        _ = errorsEnded.wait(timeout: .now() + 2)
         let waiting = state.withLock { state in
             state.ended = true
             defer { state.waiting = [:] }
@@ -201,6 +205,7 @@ public final class StdioServerConnection: MCPConnection {
     }
 
     private func keepErrors(_ errors: FileHandle) {
+        defer { errorsEnded.signal() }
         while true {
             let chunk = errors.availableData
             if chunk.isEmpty { return }
