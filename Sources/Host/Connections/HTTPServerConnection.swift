@@ -48,12 +48,7 @@ public final class HTTPServerConnection: MCPConnection {
 
     private func initialize() async throws {
         state.withLock { $0.session = nil }
-        let result = try await post(
-            "initialize",
-            [
-                "protocolVersion": .string(Version.latest), "capabilities": .object([:]),
-                "clientInfo": .object(["name": "setlist", "version": .string(SetlistVersion.current)]),
-            ], onProgress: nil, retryExpired: false)
+        let result = try await post("initialize", ClientMessages.initializeParams, onProgress: nil, retryExpired: false)
         state.withLock { $0.protocolVersion = result.objectValue?["protocolVersion"]?.stringValue }
         try await send(notification: "notifications/initialized")
     }
@@ -152,12 +147,10 @@ public final class HTTPServerConnection: MCPConnection {
         guard case .object(let message) = answer else {
             throw ConnectionError.malformed(server: name, reason: "the answer to \(method) is not an object")
         }
-        if let result = message["result"] { return result }
-        if case .object(let error)? = message["error"] {
-            throw ConnectionError.rejected(
-                server: name, code: error["code"]?.intValue ?? 0, message: error["message"]?.stringValue ?? "no message")
+        guard let outcome = ClientMessages.outcome(of: message, server: name) else {
+            throw ConnectionError.malformed(server: name, reason: "the answer to \(method) has neither result nor error")
         }
-        throw ConnectionError.malformed(server: name, reason: "the answer to \(method) has neither result nor error")
+        return try outcome.get()
     }
 
     /// Reads an SSE stream until the answer with `id` comes, passing progress on.
@@ -170,15 +163,8 @@ public final class HTTPServerConnection: MCPConnection {
             for data in events.read(chunk.readableBytesView) {
                 trace(Data(data.utf8))
                 guard let message = try? JSONParser.parse(Data(data.utf8)), case .object(let members) = message else { continue }
-                if members["id"]?.intValue == id, members["result"] != nil || members["error"] != nil { return message }
-                if case .string("notifications/progress")? = members["method"], case .object(let params)? = members["params"],
-                    params["progressToken"]?.stringValue == token
-                {
-                    onProgress?(
-                        CallProgress(
-                            progress: params["progress"]?.number ?? 0, total: params["total"]?.number,
-                            message: params["message"]?.stringValue))
-                }
+                if members["id"]?.intValue == id, ClientMessages.outcome(of: members, server: server) != nil { return message }
+                if let (reported, progress) = ClientMessages.progress(in: members), reported == token { onProgress?(progress) }
             }
         }
         throw ConnectionError.malformed(server: server, reason: "the event stream ended without an answer")

@@ -40,12 +40,7 @@ public final class StdioServerConnection: MCPConnection {
         -> StdioServerConnection
     {
         let connection = try StdioServerConnection(command, timeout: timeout, trace: trace)
-        let result = try await connection.request(
-            "initialize",
-            [
-                "protocolVersion": .string(Version.latest), "capabilities": .object([:]),
-                "clientInfo": .object(["name": "setlist", "version": .string(SetlistVersion.current)]),
-            ])
+        let result = try await connection.request("initialize", ClientMessages.initializeParams)
         connection.state.withLock { $0.protocolVersion = result.objectValue?["protocolVersion"]?.stringValue }
         connection.send(notification: "notifications/initialized")
         return connection
@@ -183,25 +178,13 @@ public final class StdioServerConnection: MCPConnection {
     private func receive(_ line: Data) {
         trace?.record(.received, server: name, message: line)
         guard case .object(let message)? = try? JSONParser.parse(line) else { return }
-        if case .string("notifications/progress")? = message["method"], case .object(let params)? = message["params"] {
-            let token = params["progressToken"]?.stringValue
+        if let (token, progress) = ClientMessages.progress(in: message) {
             let handler = state.withLock { state in state.waiting.values.first { $0.progressToken == token }?.onProgress }
-            handler?(
-                CallProgress(
-                    progress: params["progress"]?.number ?? 0, total: params["total"]?.number,
-                    message: params["message"]?.stringValue))
+            handler?(progress)
             return
         }
-        guard let id = message["id"]?.intValue else { return }
-        if let result = message["result"] {
-            finish(id, with: .success(result))
-        } else if case .object(let error)? = message["error"] {
-            finish(
-                id,
-                with: .failure(
-                    ConnectionError.rejected(
-                        server: name, code: error["code"]?.intValue ?? 0, message: error["message"]?.stringValue ?? "no message")))
-        }
+        guard let id = message["id"]?.intValue, let outcome = ClientMessages.outcome(of: message, server: name) else { return }
+        finish(id, with: outcome.mapError { $0 })
     }
 
     private func keepErrors(_ errors: FileHandle) {

@@ -35,11 +35,11 @@ struct MixFiles: Sendable {
             }
             return Track(
                 id: id, name: track["name"]?.stringValue ?? id, artists: track["artists"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                valence: features["valence"]?.number ?? 0.5, energy: features["energy"]?.number ?? 0.5, fit: track["fit"]?.number ?? 0,
+                valence: features["valence"]?.numericValue ?? 0.5, energy: features["energy"]?.numericValue ?? 0.5, fit: track["fit"]?.numericValue ?? 0,
                 source: features["source"]?.stringValue ?? "", estimated: features["estimated"]?.boolValue ?? false)
         }
         let aim = recommendations.objectValue?["target"]?.objectValue
-        target = (aim?["valence"]?.number ?? 0.5, aim?["energy"]?.number ?? 0.5)
+        target = (aim?["valence"]?.numericValue ?? 0.5, aim?["energy"]?.numericValue ?? 0.5)
         self.explanation = explanation.objectValue?["text"]?.stringValue ?? ""
     }
 
@@ -151,16 +151,5 @@ struct MixFiles: Sendable {
         let words = folded.split { !($0.isLetter || $0.isNumber) || !$0.isASCII }
         let slug = words.prefix(8).joined(separator: "-")
         return slug.isEmpty ? "mix" : String(slug.prefix(60))
-    }
-}
-
-extension Value {
-    /// The number, whether JSON made it an integer or not.
-    var number: Double? {
-        switch self {
-        case .int(let value): Double(value)
-        case .double(let value): value
-        default: nil
-        }
     }
 }

@@ -28,7 +28,7 @@ public struct TraceTimeline: Sendable {
         var unreadable = 0
         for raw in text.split(whereSeparator: \.isNewline) {
             guard case .object(let entry)? = try? JSONParser.parse(Data(raw.utf8)), let server = entry["server"]?.stringValue,
-                let elapsed = entry["elapsed"]?.number, case .object(let message)? = entry["message"]
+                let elapsed = entry["elapsed"]?.numericValue, case .object(let message)? = entry["message"]
             else {
                 unreadable += 1
                 continue

@@ -145,7 +145,8 @@ extension Value {
         }
     }
 
-    var numericValue: Double? {
+    /// The number, whether JSON text made it an integer or not.
+    package var numericValue: Double? {
         switch self {
         case .int(let integer): Double(integer)
         case .double(let double): double

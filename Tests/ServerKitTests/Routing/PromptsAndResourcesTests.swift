@@ -95,7 +95,7 @@ import Testing
         let sent = try probe.sentToClient.messages.withLock { $0 }.map { try JSONParser.parse($0) }
         #expect(sent.count == 3)
         #expect(sent.allSatisfy { $0["method"] == .string("notifications/progress") && $0["params"]?["progressToken"] == .string("p-1") })
-        #expect(sent.map { $0["params"]?["progress"]?.number } == [1, 2, 3])
+        #expect(sent.map { $0["params"]?["progress"]?.numericValue } == [1, 2, 3])
         #expect(sent.last?["params"]?["message"] == .string("step 3"))
     }
 

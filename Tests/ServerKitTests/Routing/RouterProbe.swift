@@ -56,13 +56,4 @@ extension MessageRouter {
 extension Value {
     subscript(_ key: String) -> Value? { objectValue?[key] }
     var errorCode: Value? { self["error"]?["code"] }
-
-    /// The number, whether JSON text made it an integer or not.
-    var number: Double? {
-        switch self {
-        case .int(let value): Double(value)
-        case .double(let value): value
-        default: nil
-        }
-    }
 }
