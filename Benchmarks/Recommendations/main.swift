@@ -32,17 +32,13 @@ actor OneAtATime: MusicCatalog {
 
 /// ReccoBeats asked about one track at a time.
 struct TrackByTrack: FeatureSource {
-    let client: SpotifyClient
+    let source: ReccoBeatsFeatureSource
     var name: String { "ReccoBeats, track by track" }
 
     func features(for candidates: [Candidate]) async throws -> [String: TrackFeatures] {
         var found: [String: TrackFeatures] = [:]
         for candidate in candidates {
-            for (id, features) in try await client.reccoBeatsFeatures([candidate.id]) {
-                found[id] = TrackFeatures(
-                    valence: features.valence, energy: features.energy, danceability: features.danceability, tempo: features.tempo,
-                    acousticness: features.acousticness, instrumentalness: features.instrumentalness, origin: .reccoBeats)
-            }
+            found.merge(try await source.features(for: [candidate])) { first, _ in first }
         }
         return found
     }
@@ -71,7 +67,7 @@ let setlist = await measure(
 let sequentialClient = SpotifyClient(endpoints: client.endpoints, tokens: client.tokens, concurrency: 1)
 let naive = await measure(
     Recommender(
-        catalog: OneAtATime(SpotifyCatalog(client: sequentialClient)), features: FeatureChain(sources: [TrackByTrack(client: sequentialClient)]),
+        catalog: OneAtATime(SpotifyCatalog(client: sequentialClient)), features: FeatureChain(sources: [TrackByTrack(source: ReccoBeatsFeatureSource(client: sequentialClient))]),
         trackRecommender: ReccoBeatsRecommender(client: sequentialClient)))
 session.embedded?.stop()
 
