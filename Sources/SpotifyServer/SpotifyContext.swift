@@ -90,17 +90,8 @@ actor SpotifyContext {
     /// with a user, not app-only, whose login grants every scope Setlist asks for.
     func userClient() async throws -> SpotifyClient {
         let session = try await current()
-        switch session.kind {
-        case .appOnly:
-            throw SpotifyError.notLoggedIn
-        case .user:
-            if let login = try store.load(.user) {
-                let missing = Set(SpotifyScope.setlist).subtracting(login.tokens.scopes)
-                if !missing.isEmpty { throw SpotifyError.missingScope(missing.sorted().joined(separator: ", ")) }
-            }
-        case .sandbox:
-            break
-        }
+        if case .appOnly = session.kind { throw SpotifyError.notLoggedIn }
+        guard session.missingScopes.isEmpty else { throw SpotifyError.missingScope(session.missingScopes.joined(separator: ", ")) }
         return session.client
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SpotifyModels
 import SpotifyServer
 import Testing
 
@@ -37,6 +38,8 @@ import Testing
         let session = try await SpotifySession.connect(configuration: configuration, store: store, logger: Logger(label: "test"))
         #expect(session.kind == .user(id: SandboxUsers.listener))
         #expect(session.embedded == nil)
+        // The login was saved with no scopes: every scope Setlist asks for is missing.
+        #expect(session.missingScopes == SpotifyScope.setlist.sorted())
         #expect(try await session.client.me().id == SandboxUsers.listener)
     }
 

@@ -30,6 +30,16 @@ public struct SpotifySession: Sendable {
     public let kind: Kind
     /// The embedded sandbox, when the session uses one.
     public let embedded: Embedded?
+    /// Scopes Setlist asks for that the user's login does not grant (a login made before
+    /// Setlist asked for them); empty for every other session.
+    public let missingScopes: [String]
+
+    public init(client: SpotifyClient, kind: Kind, embedded: Embedded?, missingScopes: [String] = []) {
+        self.client = client
+        self.kind = kind
+        self.embedded = embedded
+        self.missingScopes = missingScopes
+    }
 
     /// A line for people: what Setlist is talking to.
     public var summary: String {
@@ -49,7 +59,8 @@ public struct SpotifySession: Sendable {
                 let tokens = store.tokens(for: login, account: account, accounts: accounts)
                 return SpotifySession(
                     client: SpotifyClient(endpoints: configuration.endpoints, tokens: tokens, logger: logger),
-                    kind: .user(id: login.userID), embedded: nil)
+                    kind: .user(id: login.userID), embedded: nil,
+                    missingScopes: Set(SpotifyScope.setlist).subtracting(login.tokens.scopes).sorted())
             }
             if configuration.clientSecret != nil {
                 return SpotifySession(
