@@ -136,6 +136,13 @@ def wait_until(predicate, timeout=10.0):
     return False
 
 
+def no_spotify_env(data_home):
+    """The environment without a Spotify app, with tokens and data under `data_home`."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("SPOTIFY_", "SETLIST_SPOTIFY"))}
+    env["XDG_DATA_HOME"] = str(data_home)
+    return env
+
+
 def start_sandbox(*args):
     """Starts `setlist sandbox ARGS...` on a free port; returns (base URL, process)."""
     process = subprocess.Popen([SETLIST, "sandbox", "--port", "0", *args], stderr=subprocess.PIPE, text=True)

@@ -7,19 +7,13 @@ import xml.dom.minidom
 
 import pytest
 
-from conftest import SETLIST, stdio_session
+from conftest import SETLIST, no_spotify_env, stdio_session
 
 PROMPT = "rainy sunday, slow coffee"
 
 
-def clean_env(tmp_path):
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("SPOTIFY_", "SETLIST_SPOTIFY"))}
-    env["XDG_DATA_HOME"] = str(tmp_path / "data")
-    return env
-
-
 def mix(tmp_path, *args):
-    return subprocess.run([SETLIST, "mix", *args], cwd=tmp_path, env=clean_env(tmp_path), capture_output=True, text=True, timeout=120)
+    return subprocess.run([SETLIST, "mix", *args], cwd=tmp_path, env=no_spotify_env(tmp_path / "data"), capture_output=True, text=True, timeout=120)
 
 
 def test_a_mix_from_a_clean_folder_writes_four_files_and_never_overwrites(tmp_path):
@@ -50,7 +44,7 @@ async def test_the_mix_holds_what_the_recommender_recommends(tmp_path):
     done = mix(tmp_path, PROMPT, "--limit", "15", "--json")
     assert done.returncode == 0, done.stderr
     playlist = json.loads((tmp_path / "playlists" / "rainy-sunday-slow-coffee" / "playlist.json").read_text())
-    async with stdio_session("serve", "spotify", env=clean_env(tmp_path)) as session:
+    async with stdio_session("serve", "spotify", env=no_spotify_env(tmp_path / "data")) as session:
         result = await session.call_tool("get_recommendations", {"mood": PROMPT, "limit": 15, "energy_arc": True})
     assert [track["id"] for track in result.structured_content["tracks"]] == [track["id"] for track in playlist["tracks"]]
 

@@ -2,27 +2,19 @@
 `setlist sandbox` in another process, over stdio and over HTTP."""
 
 import json
-import os
 import subprocess
 
 import httpx2 as httpx
 import jsonschema
 import pytest
 
-from conftest import SETLIST, http_session, listed_tools, start_sandbox, stdio_session
+from conftest import SETLIST, http_session, listed_tools, no_spotify_env, start_sandbox, stdio_session
 
 TOOLS = {
     "whoami", "auth_begin", "auth_complete", "search_track", "analyze_mood", "get_recommendations", "explain_selection",
     "build_playlist_from_profile", "create_playlist", "create_playlist_with_tracks", "add_to_playlist",
     "ensure_device_ready", "create_public_mix", "start_playback",
 }
-
-
-def isolated_env(tmp_path):
-    """No Spotify app, and data and tokens in a folder of the test's own."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("SPOTIFY_", "SETLIST_SPOTIFY"))}
-    env["XDG_DATA_HOME"] = str(tmp_path)
-    return env
 
 
 def catalog_tracks():
@@ -119,14 +111,14 @@ async def every_tool(session):
 @pytest.mark.anyio
 async def test_every_tool_over_stdio(sandbox, tmp_path):
     base, _ = sandbox
-    async with stdio_session("serve", "spotify", "--sandbox", base, env=isolated_env(tmp_path)) as session:
+    async with stdio_session("serve", "spotify", "--sandbox", base, env=no_spotify_env(tmp_path)) as session:
         await every_tool(session)
 
 
 @pytest.mark.anyio
 async def test_every_tool_over_http(sandbox, http_server, tmp_path):
     base, _ = sandbox
-    server = http_server("serve", "spotify", "--sandbox", base, "--http", "127.0.0.1:0", env=isolated_env(tmp_path))
+    server = http_server("serve", "spotify", "--sandbox", base, "--http", "127.0.0.1:0", env=no_spotify_env(tmp_path))
     async with http_session(server.base + "/mcp") as session:
         await every_tool(session)
 
@@ -139,7 +131,7 @@ async def test_long_builds_report_progress(sandbox, tmp_path):
     async def on_progress(progress, total, message):
         reports.append((progress, total, message))
 
-    async with stdio_session("serve", "spotify", "--sandbox", base, env=isolated_env(tmp_path)) as session:
+    async with stdio_session("serve", "spotify", "--sandbox", base, env=no_spotify_env(tmp_path)) as session:
         tools = await listed_tools(session, TOOLS)
         ids = catalog_tracks()[:250]
         made = await call(session, tools, "create_playlist_with_tracks", {"name": "Long", "track_ids": ids}, progress_callback=on_progress)
@@ -153,7 +145,7 @@ async def test_long_builds_report_progress(sandbox, tmp_path):
 async def test_a_faulty_spotify_loses_no_track_and_adds_none_twice(tmp_path, seed):
     base, process = start_sandbox("--faults", "500:0.2,429:0.1,lost:0.1", "--seed", str(seed))
     try:
-        async with stdio_session("serve", "spotify", "--sandbox", base, env=isolated_env(tmp_path)) as session:
+        async with stdio_session("serve", "spotify", "--sandbox", base, env=no_spotify_env(tmp_path)) as session:
             tools = await listed_tools(session, TOOLS)
             ids = catalog_tracks_for_seed(seed)[:250]
             result = await session.call_tool("create_playlist_with_tracks", {"name": "Faulty", "track_ids": ids})
