@@ -196,7 +196,14 @@ let package = Package(
         .testTarget(name: "SpotifyModelsTests", dependencies: ["SpotifyModels"]),
         .testTarget(
             name: "HostTests",
-            dependencies: ["Host", "ServerKit", .product(name: "MCP", package: "swift-sdk")]
+            dependencies: [
+                "Host", "ServerKit",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "CurationTests", dependencies: ["Curation", "SpotifyModels"], exclude: ["Mood/Fixtures"]),
         .testTarget(

@@ -24,6 +24,9 @@ public struct HostConfiguration: Sendable, Equatable {
     public var source: String
     /// Folders the servers need, made before they start (Setlist's own Files server's).
     public var folders: [String] = []
+    /// Per server, the tools an entry's `allowedTools` lets run without asking; a server
+    /// with such a list has every other tool asked about.
+    public var allowedTools: [String: Set<String>] = [:]
 
     /// Reads a configuration file's text; `${VAR}` comes from `environment`.
     public static func parse(_ data: Data, source: String, environment: [String: String]) -> HostConfiguration {
@@ -36,16 +39,17 @@ public struct HostConfiguration: Sendable, Equatable {
         guard let root = document as? [String: Any], let entries = root["mcpServers"] as? [String: Any] else {
             return HostConfiguration(servers: [], problems: ["\(source) has no \"mcpServers\" object"], source: source)
         }
-        var servers: [Server] = []
-        var problems: [String] = []
+        var configuration = HostConfiguration(servers: [], problems: [], source: source)
         for (name, value) in entries.sorted(by: { $0.key < $1.key }) {
             do {
-                servers.append(try server(name, value, environment))
+                let allowed = try allowedTools(value)
+                configuration.servers.append(try server(name, value, environment))
+                configuration.allowedTools[name] = allowed
             } catch {
-                problems.append("\(source): server \"\(name)\": \(error)")
+                configuration.problems.append("\(source): server \"\(name)\": \(error)")
             }
         }
-        return HostConfiguration(servers: servers, problems: problems, source: source)
+        return configuration
     }
 
     /// `--config FILE`, else `./.mcp.json`, else Setlist's own servers.
@@ -79,6 +83,12 @@ public struct HostConfiguration: Sendable, Equatable {
 
     private struct EntryProblem: Error, CustomStringConvertible {
         let description: String
+    }
+
+    private static func allowedTools(_ value: Any) throws -> Set<String>? {
+        guard let raw = (value as? [String: Any])?["allowedTools"] else { return nil }
+        guard let names = raw as? [String] else { throw EntryProblem(description: "\"allowedTools\" must be a list of tool names") }
+        return Set(names)
     }
 
     private static func server(_ name: String, _ value: Any, _ environment: [String: String]) throws -> Server {

@@ -81,7 +81,7 @@ public struct AccessPolicy: Sendable {
 
     // MARK: - Bearer tokens
 
-    private static func bearer(in authorization: String) -> String? {
+    package static func bearer(in authorization: String) -> String? {
         let parts = authorization.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
         return String(parts[1].trimmingASCIISpaces)
