@@ -81,7 +81,7 @@ def test_shows_the_era_each_server_speaks_and_remembers_it(tmp_path, python_peer
         assert any(line.startswith("  ✓ peer (http, MCP 2026-07-28, modern era)") and "echo" in line for line in lines), done.stdout
     remembered = json.loads((tmp_path / "cache" / "setlist" / "server-eras.json").read_text())["servers"]
     assert sorted(remembered.values()) == ["handshake", "modern", "modern"], remembered
-    assert [era for key, era in remembered.items() if key.startswith("stdio clock:")] == ["handshake"], remembered
+    assert [era for key, era in remembered.items() if key.startswith("stdio clock ")] == ["handshake"], remembered
 
 
 def test_a_file_that_is_not_json_says_so(tmp_path):

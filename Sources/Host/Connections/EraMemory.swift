@@ -31,12 +31,20 @@ public final class EraMemory: Sendable {
 
     /// A stdio server's identity: its name, program and arguments.
     public static func key(_ command: ServerCommand) -> String {
-        "stdio \(command.name): " + ([command.executable] + command.arguments).joined(separator: " ")
+        key("stdio", command.name, identity: ([command.executable] + command.arguments).joined(separator: "\u{0}"))
     }
 
     /// An HTTP server's identity: its name and URL.
     public static func key(name: String, url: URL) -> String {
-        "http \(name): \(url.absoluteString)"
+        key("http", name, identity: url.absoluteString)
+    }
+
+    /// The name as it is, and the rest as a digest: arguments and URLs may hold tokens,
+    /// which have no place in a cache file.
+    private static func key(_ transport: String, _ name: String, identity: String) -> String {
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in identity.utf8 { digest = (digest ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return "\(transport) \(name) " + String(digest, radix: 16)
     }
 
     // MARK: - Remembering
@@ -86,7 +94,8 @@ public final class EraMemory: Sendable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try encoder.encode(Contents(servers: eras)).write(to: url, options: .atomic)
         } catch {
-            Self.warn("the protocol eras of servers could not be saved in \(file) (\(error.localizedDescription)); they will be probed again.")
+            Self.warn(
+                "the protocol eras of servers could not be saved in \(file) (\(error.localizedDescription)); they will be probed again.")
         }
     }
 

@@ -130,14 +130,16 @@ public final class HTTPServerConnection: MCPConnection {
     /// with what the body says.
     private func refusal(_ response: HTTPClientResponse) async -> ConnectionError {
         let body = (try? await response.body.collect(upTo: 64 << 10)).map { Data($0.readableBytesView) } ?? Data()
-        trace?.record(.received, server: name, message: body)
+        if !body.isEmpty { trace?.record(.received, server: name, message: body) }
         let status = Int(response.status.code)
         guard case .object(let message)? = try? JSONParser.parse(body) else {
             let text = String(decoding: body, as: UTF8.self)
             return .refusedHTTP(server: name, status: status, message: text.isEmpty ? "HTTP \(status)" : String(text.prefix(500)))
         }
         let code = message["error"]?.objectValue?["code"]?.intValue
-        if let code, ClientMessages.modernErrorCodes.contains(code), case .failure(let error)? = ClientMessages.outcome(of: message, server: name) {
+        if let code, ClientMessages.modernErrorCodes.contains(code),
+            case .failure(let error)? = ClientMessages.outcome(of: message, server: name)
+        {
             return error
         }
         let said = message["error"]?.objectValue?["message"]?.stringValue ?? String(decoding: body.prefix(500), as: UTF8.self)

@@ -40,7 +40,8 @@ public struct ServerCheck: Sendable {
             }
             await connection.close()
             return ServerCheck(
-                name: server.name, transport: transport, protocolVersion: connection.protocolVersion, era: connection.era, tools: tools, failure: nil)
+                name: server.name, transport: transport, protocolVersion: connection.protocolVersion, era: connection.era, tools: tools,
+                failure: nil)
         } catch {
             return ServerCheck(name: server.name, transport: transport, protocolVersion: nil, era: nil, tools: [], failure: "\(error)")
         }

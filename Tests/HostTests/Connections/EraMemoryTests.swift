@@ -49,5 +49,9 @@ import Testing
         two.arguments[2] = "/b"
         #expect(EraMemory.key(one) != EraMemory.key(two))
         #expect(EraMemory.key(name: "a", url: URL(string: "http://h/mcp")!) != EraMemory.key(name: "b", url: URL(string: "http://h/mcp")!))
+        // Arguments and URLs may hold tokens: only the name is kept as it is.
+        let secret = EraMemory.key(ServerCommand(name: "api", executable: "/bin/api", arguments: ["--token", "s3cret"]))
+        let url = EraMemory.key(name: "api", url: URL(string: "https://h/mcp?key=s3cret")!)
+        #expect(secret.hasPrefix("stdio api ") && !secret.contains("s3cret") && url.hasPrefix("http api ") && !url.contains("s3cret"))
     }
 }
