@@ -4,7 +4,7 @@ import Host
 
 struct Servers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the MCP servers Setlist's host uses: how each is reached, its protocol, whether it answers, its tools.",
+        abstract: "List the MCP servers Setlist's host uses: how each is reached, its protocol version and era, whether it answers, its tools.",
         discussion: "Servers come from --config, else ./.mcp.json (the mcpServers format of Claude Desktop and Claude Code), else Setlist's own."
     )
 
@@ -23,7 +23,10 @@ struct Servers: AsyncParsableCommand {
             if let failure = check.failure {
                 print("  ✗ \(check.name) (\(check.transport)): \(failure)")
             } else {
-                print("  ✓ \(check.name) (\(check.transport), MCP \(check.protocolVersion ?? "?")): \(check.tools.count) tools: \(check.tools.joined(separator: ", "))")
+                let era = check.era.map { ", \($0)" } ?? ""
+                print(
+                    "  ✓ \(check.name) (\(check.transport), MCP \(check.protocolVersion ?? "?")\(era)): \(check.tools.count) tools: "
+                        + check.tools.joined(separator: ", "))
             }
         }
     }

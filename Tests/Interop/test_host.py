@@ -1,5 +1,6 @@
 """The host's connections, as `setlist servers` uses them: its own servers over stdio,
-and a server Setlist did not write (the Python SDK's) over Streamable HTTP with SSE."""
+of the handshake era, and servers Setlist did not write, of the modern era: the Python
+SDK's over Streamable HTTP, and the reference time server (`mcp-server-time`) over stdio."""
 
 import json
 import os
@@ -13,6 +14,8 @@ import pytest
 from conftest import SETLIST
 
 PEER = os.path.join(os.path.dirname(__file__), "peers", "sse_server.py")
+# Installed next to this Python by scripts/python-env (Tests/Interop/requirements.txt).
+TIME_SERVER = os.path.join(os.path.dirname(sys.executable), "mcp-server-time")
 
 
 def free_port():
@@ -38,9 +41,10 @@ def python_peer():
 
 
 def servers(tmp_path, config):
+    """Runs `setlist servers` on `config`, with the eras it learns remembered under tmp_path."""
     path = tmp_path / "servers.json"
     path.write_text(json.dumps({"mcpServers": config}))
-    env = {**os.environ, "CLOCK_ZONE": "Europe/Madrid"}
+    env = {**os.environ, "CLOCK_ZONE": "Europe/Madrid", "XDG_CACHE_HOME": str(tmp_path / "cache")}
     return subprocess.run([SETLIST, "servers", "--config", str(path)], capture_output=True, text=True, timeout=120, env=env)
 
 
@@ -57,6 +61,27 @@ def test_lists_servers_of_both_transports_and_names_bad_entries(tmp_path, python
     assert any(line.startswith("  ✓ peer (http, MCP ") and "echo" in line for line in lines), done.stdout
     assert any("typo" in line and "unknown type" in line for line in lines), done.stdout
     assert any(line.startswith("  ✗ gone (stdio)") and "could not start" in line for line in lines), done.stdout
+
+
+def test_shows_the_era_each_server_speaks_and_remembers_it(tmp_path, python_peer):
+    assert os.access(TIME_SERVER, os.X_OK), "run scripts/python-env .venv Tests/Interop/requirements.txt"
+    config = {
+        "clock": {"command": SETLIST, "args": ["serve", "clock"]},
+        "time": {"command": TIME_SERVER},
+        "peer": {"type": "http", "url": python_peer},
+    }
+    for _ in range(2):  # probed the first time, remembered the second
+        done = servers(tmp_path, config)
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        assert any(line.startswith("  ✓ clock (stdio, MCP 2025-11-25, handshake era)") for line in lines), done.stdout
+        assert any(
+            line.startswith("  ✓ time (stdio, MCP 2026-07-28, modern era)") and "get_current_time" in line for line in lines
+        ), done.stdout
+        assert any(line.startswith("  ✓ peer (http, MCP 2026-07-28, modern era)") and "echo" in line for line in lines), done.stdout
+    remembered = json.loads((tmp_path / "cache" / "setlist" / "server-eras.json").read_text())["servers"]
+    assert sorted(remembered.values()) == ["handshake", "modern", "modern"], remembered
+    assert [era for key, era in remembered.items() if key.startswith("stdio clock ")] == ["handshake"], remembered
 
 
 def test_a_file_that_is_not_json_says_so(tmp_path):

@@ -6,10 +6,13 @@ import NIOHTTP1
 import ServerKit
 import Synchronization
 
-/// A server spoken to over Streamable HTTP, in the handshake era: each request a POST,
+/// A server spoken to over Streamable HTTP, in either era: each request a POST,
 /// answered with JSON or with an SSE stream that carries progress and then the answer.
-/// A session the server has forgotten (404) is started again once and the request
-/// retried; every request has a deadline.
+/// The connection opens with a modern request and falls back to the handshake on a 4xx
+/// without a modern error in its body (see ``EraProbe``). In the modern era there is
+/// no session, and every POST names its method (and tool) in headers; in the handshake
+/// era a session the server has forgotten (404) is started again once and the request
+/// retried. Every request has a deadline.
 public final class HTTPServerConnection: MCPConnection {
     public let name: String
     let url: URL
@@ -22,18 +25,24 @@ public final class HTTPServerConnection: MCPConnection {
     private struct State {
         var nextID = 1
         var session: String?
-        var protocolVersion: String?
+        var agreement: EraProbe.Agreement?
     }
 
-    /// The protocol version the server agreed to.
-    public var protocolVersion: String? { state.withLock { $0.protocolVersion } }
+    public var protocolVersion: String? { state.withLock { $0.agreement?.protocolVersion } }
+    public var era: ProtocolEra? { state.withLock { $0.agreement?.era } }
 
+    /// Reaches the server and opens the connection in its era.
+    /// - Parameter memory: where the server's era is remembered, if anywhere.
     public static func start(
         name: String, url: URL, headers: [String: String] = [:], timeout: Duration = .seconds(60), trace: Trace? = nil,
-        http: HTTPClient = .shared
+        http: HTTPClient = .shared, memory: EraMemory? = .standard
     ) async throws -> HTTPServerConnection {
         let connection = HTTPServerConnection(name: name, url: url, headers: headers, timeout: timeout, trace: trace, http: http)
-        try await connection.initialize()
+        let agreement = try await EraProbe.open(
+            key: EraMemory.key(name: name, url: url), memory: memory, over: .http,
+            discover: { try await connection.post(ClientMessages.discover, [:], in: .modern, onProgress: nil) },
+            initialize: { try await connection.initialize() })
+        connection.state.withLock { $0.agreement = agreement }
         return connection
     }
 
@@ -46,11 +55,12 @@ public final class HTTPServerConnection: MCPConnection {
         self.http = http
     }
 
-    private func initialize() async throws {
+    /// The handshake: a new session; returns the version the server agreed to.
+    private func initialize() async throws -> String {
         state.withLock { $0.session = nil }
-        let result = try await post("initialize", ClientMessages.initializeParams, onProgress: nil, retryExpired: false)
-        state.withLock { $0.protocolVersion = result.objectValue?["protocolVersion"]?.stringValue }
+        let result = try await post("initialize", ClientMessages.initializeParams, in: .handshake, onProgress: nil, retryExpired: false)
         try await send(notification: "notifications/initialized")
+        return try ClientMessages.agreedVersion(in: result, server: name)
     }
 
     // MARK: - MCPConnection
@@ -66,7 +76,7 @@ public final class HTTPServerConnection: MCPConnection {
         return try ValueDecoder().decode(CallTool.Result.self, from: result)
     }
 
-    /// Ends the session on the server, when it keeps one.
+    /// Ends the session on the server, when it keeps one (only handshake-era servers do).
     public func close() async {
         guard let session = state.withLock({ $0.session }) else { return }
         var request = HTTPClientRequest(url: url.absoluteString)
@@ -77,30 +87,28 @@ public final class HTTPServerConnection: MCPConnection {
 
     // MARK: - Requests
 
+    /// Sends a request and waits for its answer.
+    /// - Parameter era: the era to speak; `nil` for the agreed one.
     private func post(
-        _ method: String, _ params: [String: Value], onProgress: (@Sendable (CallProgress) -> Void)?, retryExpired: Bool = true
+        _ method: String, _ params: [String: Value], in era: ProtocolEra? = nil, onProgress: (@Sendable (CallProgress) -> Void)?,
+        retryExpired: Bool = true
     ) async throws -> Value {
-        let id = state.withLock { state in
+        let (id, agreed) = state.withLock { state in
             defer { state.nextID += 1 }
-            return state.nextID
+            return (state.nextID, state.agreement?.era)
         }
-        var params = params
+        let era = era ?? agreed
         let token = "\(name)-\(id)"
-        if onProgress != nil { params["_meta"] = .object(["progressToken": .string(token)]) }
-        let message = Value.object(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params)])
-        let response = try await execute(message, method: method)
-        if response.status == .notFound, retryExpired, state.withLock({ $0.session }) != nil {
+        let sent = ClientMessages.params(params, era: era, progressToken: onProgress == nil ? nil : token)
+        let message = Value.object(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(sent)])
+        let response = try await execute(message, method: method, era: era)
+        if response.status == .notFound, retryExpired, era == .handshake, state.withLock({ $0.session }) != nil {
             // The server forgot the session: start a new one, and try once more.
-            try await initialize()
+            _ = try await initialize()
             return try await post(method, params, onProgress: onProgress, retryExpired: false)
         }
-        guard response.status == .ok else {
-            let body = try? await response.body.collect(upTo: 64 << 10)
-            throw ConnectionError.rejected(
-                server: name, code: Int(response.status.code),
-                message: body.map { String(buffer: $0) }.flatMap { $0.isEmpty ? nil : String($0.prefix(500)) } ?? "HTTP \(response.status.code)")
-        }
-        if let session = response.headers.first(name: "Mcp-Session-Id") { state.withLock { $0.session = session } }
+        guard response.status == .ok else { throw await refusal(response) }
+        if era == .handshake, let session = response.headers.first(name: "Mcp-Session-Id") { state.withLock { $0.session = session } }
         let answer: Value
         if response.headers.first(name: "Content-Type")?.lowercased().hasPrefix("text/event-stream") == true {
             answer = try await Self.answer(
@@ -117,19 +125,44 @@ public final class HTTPServerConnection: MCPConnection {
         return try result(of: answer, method: method)
     }
 
+    /// Why a non-200 answer failed: the JSON-RPC error in its body when that is a modern
+    /// one (which tells a modern server from a handshake-era one), else the HTTP status
+    /// with what the body says.
+    private func refusal(_ response: HTTPClientResponse) async -> ConnectionError {
+        let body = (try? await response.body.collect(upTo: 64 << 10)).map { Data($0.readableBytesView) } ?? Data()
+        if !body.isEmpty { trace?.record(.received, server: name, message: body) }
+        let status = Int(response.status.code)
+        guard case .object(let message)? = try? JSONParser.parse(body) else {
+            let text = String(decoding: body, as: UTF8.self)
+            return .refusedHTTP(server: name, status: status, message: text.isEmpty ? "HTTP \(status)" : String(text.prefix(500)))
+        }
+        let code = message["error"]?.objectValue?["code"]?.intValue
+        if let code, ClientMessages.modernErrorCodes.contains(code),
+            case .failure(let error)? = ClientMessages.outcome(of: message, server: name)
+        {
+            return error
+        }
+        let said = message["error"]?.objectValue?["message"]?.stringValue ?? String(decoding: body.prefix(500), as: UTF8.self)
+        return .refusedHTTP(server: name, status: status, message: said)
+    }
+
     private func send(notification method: String) async throws {
-        let response = try await execute(.object(["jsonrpc": "2.0", "method": .string(method)]), method: method)
+        let response = try await execute(.object(["jsonrpc": "2.0", "method": .string(method)]), method: method, era: .handshake)
         _ = try? await response.body.collect(upTo: 64 << 10)
     }
 
-    private func execute(_ message: Value, method: String) async throws -> HTTPClientResponse {
+    private func execute(_ message: Value, method: String, era: ProtocolEra?) async throws -> HTTPClientResponse {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Accept", value: "application/json, text/event-stream")
-        let (session, version) = state.withLock { ($0.session, $0.protocolVersion) }
-        if let session { request.headers.add(name: "Mcp-Session-Id", value: session) }
-        if let version { request.headers.add(name: "MCP-Protocol-Version", value: version) }
+        let (session, version) = state.withLock { ($0.session, $0.agreement?.protocolVersion) }
+        if era == .modern {
+            for (field, value) in ModernHeaders.fields(for: message) { request.headers.add(name: field, value: value) }
+        } else {
+            if let session { request.headers.add(name: "Mcp-Session-Id", value: session) }
+            if let version { request.headers.add(name: "MCP-Protocol-Version", value: version) }
+        }
         for (field, value) in headers { request.headers.replaceOrAdd(name: field, value: value) }
         let data = JSONWriter.data(message)
         trace?.record(.sent, server: name, message: data)

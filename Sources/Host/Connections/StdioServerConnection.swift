@@ -4,7 +4,8 @@ import ServerKit
 import Synchronization
 
 /// A server process spoken to over its stdin and stdout, one JSON-RPC message a line,
-/// in the handshake era (`initialize` first). Its stderr is kept for when it fails.
+/// in either era: `server/discover` first, falling back to `initialize` on any error
+/// that is not a modern one (see ``EraProbe``). Its stderr is kept for when it fails.
 ///
 /// Every request has a deadline: a server that never answers is reported, never
 /// waited on forever. Reading happens on a thread of its own, so a server that is slow
@@ -21,7 +22,7 @@ public final class StdioServerConnection: MCPConnection {
     private let errorsEnded = DispatchSemaphore(value: 0)
 
     private struct State {
-        var protocolVersion: String?
+        var agreement: EraProbe.Agreement?
         var nextID = 1
         var waiting: [Int: Waiting] = [:]
         var stderr = ""
@@ -34,20 +35,33 @@ public final class StdioServerConnection: MCPConnection {
         let progressToken: String
     }
 
-    /// Starts the server and completes the handshake.
-    /// - Parameter trace: where every message in both directions is recorded, if anywhere.
-    public static func start(_ command: ServerCommand, timeout: Duration = .seconds(60), trace: Trace? = nil) async throws
-        -> StdioServerConnection
-    {
+    /// Starts the server and opens the connection in the server's era.
+    /// - Parameters:
+    ///   - trace: where every message in both directions is recorded, if anywhere.
+    ///   - memory: where the server's era is remembered, if anywhere.
+    public static func start(
+        _ command: ServerCommand, timeout: Duration = .seconds(60), trace: Trace? = nil, memory: EraMemory? = .standard
+    ) async throws -> StdioServerConnection {
         let connection = try StdioServerConnection(command, timeout: timeout, trace: trace)
-        let result = try await connection.request("initialize", ClientMessages.initializeParams)
-        connection.state.withLock { $0.protocolVersion = result.objectValue?["protocolVersion"]?.stringValue }
-        connection.send(notification: "notifications/initialized")
-        return connection
+        do {
+            let agreement = try await EraProbe.open(
+                key: EraMemory.key(command), memory: memory, over: .stdio,
+                discover: { try await connection.request(ClientMessages.discover, [:], in: .modern) },
+                initialize: {
+                    let result = try await connection.request("initialize", ClientMessages.initializeParams, in: .handshake)
+                    connection.send(notification: "notifications/initialized")
+                    return try ClientMessages.agreedVersion(in: result, server: command.name)
+                })
+            connection.state.withLock { $0.agreement = agreement }
+            return connection
+        } catch {
+            await connection.close()
+            throw error
+        }
     }
 
-    /// The protocol version the server agreed to.
-    public var protocolVersion: String? { state.withLock { $0.protocolVersion } }
+    public var protocolVersion: String? { state.withLock { $0.agreement?.protocolVersion } }
+    public var era: ProtocolEra? { state.withLock { $0.agreement?.era } }
 
     private init(_ command: ServerCommand, timeout: Duration, trace: Trace?) throws {
         name = command.name
@@ -105,14 +119,17 @@ public final class StdioServerConnection: MCPConnection {
 
     // MARK: - Requests
 
-    func request(_ method: String, _ params: [String: Value], onProgress: (@Sendable (CallProgress) -> Void)? = nil) async throws -> Value {
-        let id = state.withLock { state in
+    /// Sends a request and waits for its answer.
+    /// - Parameter era: the era to speak; `nil` for the agreed one.
+    func request(
+        _ method: String, _ params: [String: Value], in era: ProtocolEra? = nil, onProgress: (@Sendable (CallProgress) -> Void)? = nil
+    ) async throws -> Value {
+        let (id, agreed) = state.withLock { state in
             defer { state.nextID += 1 }
-            return state.nextID
+            return (state.nextID, state.agreement?.era)
         }
         let token = "\(name)-\(id)"
-        var params = params
-        if onProgress != nil { params["_meta"] = .object(["progressToken": .string(token)]) }
+        let params = ClientMessages.params(params, era: era ?? agreed, progressToken: onProgress == nil ? nil : token)
         let message = Value.object(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params)])
         let deadline = Task { [timeout, name] in
             guard (try? await Task.sleep(for: timeout)) != nil else { return }

@@ -4,7 +4,8 @@ import Testing
 
 @testable import Host
 
-/// The host's Streamable HTTP connection against Setlist's own Clock server, as a process.
+/// The host's Streamable HTTP connection against real servers: Setlist's own Clock, of
+/// the handshake era, and the Python SDK's, which speaks both eras.
 @Suite struct HTTPServerConnectionTests {
     /// Starts `setlist serve clock --http 127.0.0.1:0 ARGS...` and reads its port from stderr.
     static func withClock(_ arguments: [String] = [], _ body: (URL) async throws -> Void) async throws {
@@ -27,8 +28,9 @@ import Testing
 
     @Test func callsAToolOverHTTP() async throws {
         try await Self.withClock { url in
-            let clock = try await HTTPServerConnection.start(name: "clock", url: url)
-            #expect(clock.protocolVersion != nil)
+            let clock = try await HTTPServerConnection.start(name: "clock", url: url, memory: TestPeers.freshMemory())
+            // Setlist's clock refuses the modern request with a 400 that holds no modern error.
+            #expect(clock.era == .handshake && clock.protocolVersion == "2025-11-25")
             #expect(try await clock.listTools().map(\.name).contains("current_time"))
             let result = try await clock.callTool("current_time", arguments: [:], onProgress: nil)
             #expect(result.structuredContent?.objectValue?["result"]?.stringValue?.hasSuffix(" UTC") == true)
@@ -36,9 +38,36 @@ import Testing
         }
     }
 
+    @Test func reachesThePythonSDKServerInTheModernEra() async throws {
+        try await TestPeers.withPythonPeer { url in
+            let memory = TestPeers.freshMemory()
+            let peer = try await HTTPServerConnection.start(name: "peer", url: url, memory: memory)
+            #expect(peer.era == .modern && peer.protocolVersion == "2026-07-28")
+            #expect(try await peer.listTools().map(\.name) == ["echo"])
+            let result = try await peer.callTool("echo", arguments: ["text": "Gnossienne n° 1"], onProgress: { _ in })
+            #expect(result.structuredContent?.objectValue?["result"]?.stringValue == "Gnossienne n° 1")
+            await peer.close()
+            #expect(memory.era(of: EraMemory.key(name: "peer", url: url)) == .modern)
+        }
+    }
+
+    @Test func aServerRememberedAsOfTheHandshakeEraIsOpenedWithInitialize() async throws {
+        // The Python SDK's server speaks both eras: opened with initialize, it keeps a
+        // session and answers in SSE.
+        try await TestPeers.withPythonPeer { url in
+            let memory = TestPeers.freshMemory()
+            memory.remember(.handshake, of: EraMemory.key(name: "peer", url: url))
+            let peer = try await HTTPServerConnection.start(name: "peer", url: url, memory: memory)
+            #expect(peer.era == .handshake && peer.protocolVersion == "2025-11-25")
+            let result = try await peer.callTool("echo", arguments: ["text": "again"], onProgress: nil)
+            #expect(result.structuredContent?.objectValue?["result"]?.stringValue == "again")
+            await peer.close()
+        }
+    }
+
     @Test func aSessionTheServerForgotIsStartedAgainOnce() async throws {
         try await Self.withClock(["--stateful"]) { url in
-            let clock = try await HTTPServerConnection.start(name: "clock", url: url)
+            let clock = try await HTTPServerConnection.start(name: "clock", url: url, memory: TestPeers.freshMemory())
             // Ending the session on the server: the next request meets a 404, and starts a new one.
             await clock.close()
             let result = try await clock.callTool("current_time", arguments: [:], onProgress: nil)
@@ -48,10 +77,13 @@ import Testing
 
     @Test func aRefusalAndAnUnreachableServerAreReported() async throws {
         try await Self.withClock(["--token-env", "HOME"]) { url in
-            await #expect(throws: ConnectionError.self) { _ = try await HTTPServerConnection.start(name: "locked", url: url) }
+            await #expect(throws: ConnectionError.self) {
+                _ = try await HTTPServerConnection.start(name: "locked", url: url, memory: TestPeers.freshMemory())
+            }
         }
         await #expect(throws: ConnectionError.self) {
-            _ = try await HTTPServerConnection.start(name: "nobody", url: URL(string: "http://127.0.0.1:1/mcp")!, timeout: .seconds(5))
+            _ = try await HTTPServerConnection.start(
+                name: "nobody", url: URL(string: "http://127.0.0.1:1/mcp")!, timeout: .seconds(5), memory: TestPeers.freshMemory())
         }
     }
 }

@@ -1,22 +1,21 @@
 import Foundation
 import MCP
+import Synchronization
 import Testing
 
 @testable import Host
 
-/// The host's stdio connection against Setlist's own servers, as real processes.
+/// The host's stdio connection against real processes: Setlist's own servers, of the
+/// handshake era, and the Python reference time server, of the modern era.
 @Suite struct StdioServerConnectionTests {
     /// The `setlist` that `swift build` (and `swift test`) built in the package's `.build`.
-    static let setlist: String = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), folder.path != "/" {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent(".build/debug/setlist").path
-    }()
+    static let setlist = TestPeers.setlist
 
     @Test func callsAToolOfARealServer() async throws {
-        let clock = try await StdioServerConnection.start(ServerCommand(name: "clock", executable: Self.setlist, arguments: ["serve", "clock"]))
+        let clock = try await StdioServerConnection.start(
+            ServerCommand(name: "clock", executable: Self.setlist, arguments: ["serve", "clock"]), memory: TestPeers.freshMemory())
+        // Setlist's clock does not know server/discover: the probe falls back to the handshake.
+        #expect(clock.era == .handshake && clock.protocolVersion == "2025-11-25")
         let tools = try await clock.listTools()
         #expect(tools.map(\.name).contains("current_time"))
         let result = try await clock.callTool("convert_time", arguments: [
@@ -25,6 +24,42 @@ import Testing
         #expect(result.isError != true)
         #expect(result.structuredContent?.objectValue?["target"] != nil)
         await clock.close()
+    }
+
+    @Test func reachesTheModernTimeServerAndRemembersItsEra() async throws {
+        let command = ServerCommand(name: "time", executable: try TestPeers.python("mcp-server-time"))
+        let memory = TestPeers.freshMemory()
+        let time = try await StdioServerConnection.start(command, memory: memory)
+        #expect(time.era == .modern && time.protocolVersion == "2026-07-28")
+        #expect(try await time.listTools().map(\.name).sorted() == ["convert_time", "get_current_time"])
+        // Asking for progress puts its token in the same `_meta` as the protocol's keys.
+        let progress = Mutex<[CallProgress]>([])
+        let result = try await time.callTool(
+            "get_current_time", arguments: ["timezone": "Europe/Madrid"], onProgress: { report in progress.withLock { $0.append(report) } })
+        #expect(result.isError != true)
+        #expect(result.structuredContent?.objectValue?["timezone"]?.stringValue == "Europe/Madrid")
+        #expect(result.structuredContent?.objectValue?["datetime"]?.stringValue?.isEmpty == false)
+        await time.close()
+        // Remembered in the file too, where the next run reads it.
+        #expect(EraMemory(file: memory.file).era(of: EraMemory.key(command)) == .modern)
+    }
+
+    @Test func aRememberedEraIsTriedFirst() async throws {
+        let time = ServerCommand(name: "time", executable: try TestPeers.python("mcp-server-time"))
+        let clock = ServerCommand(name: "clock", executable: Self.setlist, arguments: ["serve", "clock"])
+        let memory = TestPeers.freshMemory()
+        memory.remember(.handshake, of: EraMemory.key(time))
+        memory.remember(.modern, of: EraMemory.key(clock))
+        // The time server speaks both eras: opened with initialize, it keeps to the handshake.
+        let dual = try await StdioServerConnection.start(time, memory: memory)
+        #expect(dual.era == .handshake && dual.protocolVersion == "2025-11-25")
+        #expect(try await dual.callTool("get_current_time", arguments: ["timezone": "UTC"], onProgress: nil).isError != true)
+        await dual.close()
+        // The clock refuses server/discover: it is opened with initialize, and remembered so.
+        let handshake = try await StdioServerConnection.start(clock, memory: memory)
+        #expect(handshake.era == .handshake)
+        await handshake.close()
+        #expect(memory.era(of: EraMemory.key(time)) == .handshake && memory.era(of: EraMemory.key(clock)) == .handshake)
     }
 
     @Test func aServerThatCannotStartOrStopsIsReportedWithWhatItSaid() async throws {
