@@ -16,14 +16,14 @@ public struct AnthropicMessages: LanguageModel {
     /// - Parameter baseURL: where the API is; `/v1/messages` is added to it.
     public init(
         model: String = defaultModel, key: String, baseURL: URL = defaultBaseURL, streams: Bool = true,
-        timeout: Duration = .seconds(300), http: HTTPClient = .shared
+        timeout: Duration = .seconds(300), http: HTTPClient? = nil
     ) {
         self.model = model
         self.streams = streams
         endpoint = ModelEndpoint(
             provider: "Anthropic", url: baseURL.appendingPathComponent("v1/messages"),
             headers: [("x-api-key", key), ("anthropic-version", "2023-06-01")], keyVariable: Self.keyVariable, model: model,
-            http: http, timeout: timeout)
+            http: http ?? .host, timeout: timeout)
     }
 
     public func respond(to request: ModelRequest, onText: @escaping @Sendable (String) -> Void) async throws -> ModelTurn {

@@ -65,7 +65,9 @@ struct ModelEndpoint: Sendable {
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
             throw ModelError.unreachable(provider: provider, url: url.absoluteString, reason: "no answer within \(timeout.components.seconds) s")
         } catch {
-            throw ModelError.unreachable(provider: provider, url: url.absoluteString, reason: "\(error)")
+            let text = "\(error)"
+            throw ModelError.unreachable(
+                provider: provider, url: url.absoluteString, reason: text.contains("Connection refused") ? "nothing answers there (connection refused)" : text)
         }
         guard response.status == .ok else {
             let data = (try? await collect(response.body)) ?? Data()

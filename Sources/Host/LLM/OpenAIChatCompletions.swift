@@ -21,14 +21,14 @@ public struct OpenAIChatCompletions: LanguageModel {
     ///     `/chat/completions` is added to it.
     public init(
         model: String = defaultModel, key: String?, baseURL: URL = defaultBaseURL, streams: Bool = true,
-        timeout: Duration = .seconds(300), http: HTTPClient = .shared
+        timeout: Duration = .seconds(300), http: HTTPClient? = nil
     ) {
         self.model = model
         self.streams = streams
         endpoint = ModelEndpoint(
             provider: baseURL == Self.defaultBaseURL ? "OpenAI" : "the OpenAI-compatible server",
             url: baseURL.appendingPathComponent("chat/completions"),
-            headers: key.map { [("Authorization", "Bearer \($0)")] } ?? [], keyVariable: Self.keyVariable, model: model, http: http,
+            headers: key.map { [("Authorization", "Bearer \($0)")] } ?? [], keyVariable: Self.keyVariable, model: model, http: http ?? .host,
             timeout: timeout)
     }
 

@@ -21,12 +21,12 @@ import Testing
     }
 
     static func clock(named name: String = "clock") async throws -> StdioServerConnection {
-        try await StdioServerConnection.start(ServerCommand(name: name, executable: StdioServerConnectionTests.setlist, arguments: ["serve", "clock"]))
+        try await StdioServerConnection.start(ServerCommand(name: name, executable: TestPeers.setlist, arguments: ["serve", "clock"]))
     }
 
     static func files(_ folder: URL) async throws -> StdioServerConnection {
         try await StdioServerConnection.start(
-            ServerCommand(name: "files", executable: StdioServerConnectionTests.setlist, arguments: ["serve", "files", folder.path]))
+            ServerCommand(name: "files", executable: TestPeers.setlist, arguments: ["serve", "files", folder.path]))
     }
 
     static func temporaryFolder() throws -> URL {
