@@ -89,6 +89,7 @@ enum ClientMessages {
     /// The JSON-RPC errors only a modern server sends: `HeaderMismatch`,
     /// `MissingRequiredClientCapability`, `UnsupportedProtocolVersion`. They say the
     /// server is of the modern era, whatever else they say.
-    static let modernErrorCodes: Set<Int> = [-32020, -32021, unsupportedProtocolVersion]
+    static let modernErrorCodes: Set<Int> = [headerMismatch, -32021, unsupportedProtocolVersion]
+    static let headerMismatch = -32020
     static let unsupportedProtocolVersion = -32022
 }

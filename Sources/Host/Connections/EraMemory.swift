@@ -80,7 +80,7 @@ public final class EraMemory: Sendable {
         do {
             return try JSONDecoder().decode(Contents.self, from: data).servers
         } catch {
-            Self.warn("the protocol eras remembered in \(file) could not be read (\(error)); they will be learnt again.")
+            Warning.write("the protocol eras remembered in \(file) could not be read (\(error)); they will be learnt again.")
             return [:]
         }
     }
@@ -94,12 +94,8 @@ public final class EraMemory: Sendable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try encoder.encode(Contents(servers: eras)).write(to: url, options: .atomic)
         } catch {
-            Self.warn(
+            Warning.write(
                 "the protocol eras of servers could not be saved in \(file) (\(error.localizedDescription)); they will be probed again.")
         }
-    }
-
-    private static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("setlist: \(message)\n".utf8))
     }
 }

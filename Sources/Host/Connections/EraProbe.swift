@@ -4,8 +4,8 @@ import MCP
 /// ask `server/discover` in the modern era; a result naming a version Setlist speaks
 /// means modern, a modern error means a modern server that refused, and anything else
 /// means a handshake-era server, to be opened with `initialize`. A server remembered as
-/// being of the handshake era is opened with `initialize` straight away, and probed
-/// again only if that fails as a modern server would make it fail.
+/// being of the handshake era is opened with `initialize` straight away; whenever
+/// `initialize` fails as a modern server would make it fail, the server is asked again.
 enum EraProbe {
     /// What the connection agreed with its server.
     struct Agreement: Sendable, Equatable {
@@ -25,6 +25,14 @@ enum EraProbe {
         case stdio
         case http
     }
+
+    /// How long a stdio server has to answer `server/discover` before it is taken for
+    /// one of the handshake era, which may ignore a method it does not know. The
+    /// revision asks for "a reasonable timeout" without a number; the Python SDK waits
+    /// 10 s, long enough for a server that is slow to start. One slower than that and
+    /// of the modern era still opens: it refuses the `initialize` that follows, and is
+    /// asked again.
+    static let stdioDiscoverDeadline: Duration = .seconds(10)
 
     // MARK: - Deciding
 
@@ -83,25 +91,35 @@ enum EraProbe {
         key: String, memory: EraMemory?, over transport: Transport, discover: () async throws -> Value,
         initialize: () async throws -> String
     ) async throws -> Agreement {
-        if memory?.era(of: key) == .handshake {
-            do {
-                return Agreement(era: .handshake, protocolVersion: try await initialize())
-            } catch let error as ConnectionError where mayBeModern(error) {
-                // Perhaps the server is of the modern era now: ask it.
-                let answer = try await result(of: discover)
-                guard verdict(answer, over: transport) == .modern else { throw error }
-                memory?.remember(.modern, of: key)
-                return Agreement(era: .modern, protocolVersion: ProtocolEra.modernVersion)
-            }
-        }
         let agreement: Agreement
-        switch verdict(try await result(of: discover), over: transport) {
-        case .modern: agreement = Agreement(era: .modern, protocolVersion: ProtocolEra.modernVersion)
-        case .handshake: agreement = Agreement(era: .handshake, protocolVersion: try await initialize())
-        case .failed(let error): throw error
+        if memory?.era(of: key) == .handshake {
+            agreement = try await handshake(over: transport, discover: discover, initialize: initialize)
+        } else {
+            switch verdict(try await result(of: discover), over: transport) {
+            case .modern: agreement = modern
+            case .handshake: agreement = try await handshake(over: transport, discover: discover, initialize: initialize)
+            case .failed(let error): throw error
+            }
         }
         memory?.remember(agreement.era, of: key)
         return agreement
+    }
+
+    private static let modern = Agreement(era: .modern, protocolVersion: ProtocolEra.modernVersion)
+
+    /// Opens with `initialize`. When that fails as a modern server makes it fail, the
+    /// server may be modern after all (it became so since it was remembered, or was
+    /// too slow to start to answer the probe in time): it is asked again, and the
+    /// handshake's error stands unless it answers as a modern server.
+    private static func handshake(
+        over transport: Transport, discover: () async throws -> Value, initialize: () async throws -> String
+    ) async throws -> Agreement {
+        do {
+            return Agreement(era: .handshake, protocolVersion: try await initialize())
+        } catch let error as ConnectionError where mayBeModern(error) {
+            guard verdict(try await result(of: discover), over: transport) == .modern else { throw error }
+            return modern
+        }
     }
 
     /// The probe's answer; errors other than the server's (cancellation) go on up.

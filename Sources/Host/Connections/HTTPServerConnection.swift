@@ -13,6 +13,10 @@ import Synchronization
 /// no session, and every POST names its method (and tool) in headers; in the handshake
 /// era a session the server has forgotten (404) is started again once and the request
 /// retried. Every request has a deadline.
+///
+/// In the modern era a call also mirrors the tool's parameters marked `x-mcp-header`
+/// into `Mcp-Param-*` headers (see ``ParamHeaders``): what `tools/list` said of each
+/// tool is kept for its calls, and a tool whose annotation is invalid is left out.
 public final class HTTPServerConnection: MCPConnection {
     public let name: String
     let url: URL
@@ -26,6 +30,9 @@ public final class HTTPServerConnection: MCPConnection {
         var nextID = 1
         var session: String?
         var agreement: EraProbe.Agreement?
+        /// Modern era: the headers each listed tool's calls mirror, and the tools left out.
+        var paramHeaders: [String: ParamHeaders] = [:]
+        var leftOut: [String: ParamHeaders.Invalid] = [:]
     }
 
     public var protocolVersion: String? { state.withLock { $0.agreement?.protocolVersion } }
@@ -65,15 +72,55 @@ public final class HTTPServerConnection: MCPConnection {
 
     // MARK: - MCPConnection
 
+    /// The server's tools; in the modern era, without those whose `x-mcp-header`
+    /// annotation is invalid (each reported once), as the revision requires.
     public func listTools() async throws -> [Tool] {
-        try ValueDecoder().decode(ListTools.Result.self, from: try await post("tools/list", [:], onProgress: nil)).tools
+        let tools = try ValueDecoder().decode(ListTools.Result.self, from: try await post("tools/list", [:], onProgress: nil)).tools
+        guard era == .modern else { return tools }
+        let screened = ParamHeaders.screen(tools)
+        let newlyLeftOut = state.withLock { state in
+            defer { (state.paramHeaders, state.leftOut) = (screened.headers, screened.leftOut) }
+            return screened.leftOut.filter { state.leftOut[$0.key] != $0.value }
+        }
+        for (tool, invalid) in newlyLeftOut.sorted(by: { $0.key < $1.key }) {
+            Warning.write("the tool \(tool) of the MCP server \(name) is left out: \(invalid)")
+        }
+        return screened.tools
     }
 
+    /// Calls a tool. In the modern era a server that finds the mirrored headers wrong
+    /// (`HeaderMismatch`) refused before running the tool: the tools are listed again,
+    /// in case its schema changed, and the call is sent once more.
     public func callTool(_ tool: String, arguments: [String: Value], onProgress: (@Sendable (CallProgress) -> Void)?) async throws
         -> CallTool.Result
     {
-        let result = try await post("tools/call", ["name": .string(tool), "arguments": .object(arguments)], onProgress: onProgress)
+        let params: [String: Value] = ["name": .string(tool), "arguments": .object(arguments)]
+        let result: Value
+        do {
+            result = try await post("tools/call", params, onProgress: onProgress, mirroring: try await paramHeaders(of: tool))
+        } catch ConnectionError.rejected(_, ClientMessages.headerMismatch, _) where era == .modern {
+            _ = try await listTools()
+            let parameters = try await paramHeaders(of: tool, listing: false)
+            result = try await post("tools/call", params, onProgress: onProgress, mirroring: parameters)
+        }
         return try ValueDecoder().decode(CallTool.Result.self, from: result)
+    }
+
+    /// The headers a modern-era call of `tool` mirrors, from what `tools/list` said of
+    /// it; the tools are listed first when it said nothing yet. `nil` in the handshake era.
+    private func paramHeaders(of tool: String, listing: Bool = true) async throws -> ParamHeaders? {
+        guard era == .modern else { return nil }
+        let known = { self.state.withLock { ($0.paramHeaders[tool], $0.leftOut[tool]) } }
+        var (headers, invalid) = known()
+        if headers == nil, invalid == nil, listing {
+            _ = try await listTools()
+            (headers, invalid) = known()
+        }
+        if let invalid {
+            throw ConnectionError.malformed(
+                server: name, reason: "its tool \(tool) is left out, as its x-mcp-header annotation breaks the rules of MCP: \(invalid)")
+        }
+        return headers
     }
 
     /// Ends the session on the server, when it keeps one (only handshake-era servers do).
@@ -91,7 +138,7 @@ public final class HTTPServerConnection: MCPConnection {
     /// - Parameter era: the era to speak; `nil` for the agreed one.
     private func post(
         _ method: String, _ params: [String: Value], in era: ProtocolEra? = nil, onProgress: (@Sendable (CallProgress) -> Void)?,
-        retryExpired: Bool = true
+        mirroring parameters: ParamHeaders? = nil, retryExpired: Bool = true
     ) async throws -> Value {
         let (id, agreed) = state.withLock { state in
             defer { state.nextID += 1 }
@@ -101,7 +148,7 @@ public final class HTTPServerConnection: MCPConnection {
         let token = "\(name)-\(id)"
         let sent = ClientMessages.params(params, era: era, progressToken: onProgress == nil ? nil : token)
         let message = Value.object(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(sent)])
-        let response = try await execute(message, method: method, era: era)
+        let response = try await execute(message, method: method, era: era, mirroring: parameters)
         if response.status == .notFound, retryExpired, era == .handshake, state.withLock({ $0.session }) != nil {
             // The server forgot the session: start a new one, and try once more.
             _ = try await initialize()
@@ -151,14 +198,18 @@ public final class HTTPServerConnection: MCPConnection {
         _ = try? await response.body.collect(upTo: 64 << 10)
     }
 
-    private func execute(_ message: Value, method: String, era: ProtocolEra?) async throws -> HTTPClientResponse {
+    private func execute(_ message: Value, method: String, era: ProtocolEra?, mirroring parameters: ParamHeaders? = nil) async throws
+        -> HTTPClientResponse
+    {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Accept", value: "application/json, text/event-stream")
         let (session, version) = state.withLock { ($0.session, $0.agreement?.protocolVersion) }
         if era == .modern {
-            for (field, value) in ModernHeaders.fields(for: message) { request.headers.add(name: field, value: value) }
+            for (field, value) in ModernHeaders.fields(for: message, mirroring: parameters) {
+                request.headers.add(name: field, value: value)
+            }
         } else {
             if let session { request.headers.add(name: "Mcp-Session-Id", value: session) }
             if let version { request.headers.add(name: "MCP-Protocol-Version", value: version) }

@@ -7,7 +7,9 @@ import MCP
 /// `resources/read` the tool, prompt or resource (`Mcp-Name`). A server refuses a POST
 /// whose headers are missing or differ from its body (`HeaderMismatch`).
 enum ModernHeaders {
-    static func fields(for message: Value) -> [(String, String)] {
+    /// - Parameter parameters: for `tools/call`, the tool's parameters marked with
+    ///   `x-mcp-header`, whose values the call mirrors into `Mcp-Param-*` headers.
+    static func fields(for message: Value, mirroring parameters: ParamHeaders? = nil) -> [(String, String)] {
         let request = message.objectValue ?? [:]
         var fields = [("MCP-Protocol-Version", ProtocolEra.modernVersion)]
         guard let method = request["method"]?.stringValue else { return fields }
@@ -20,6 +22,9 @@ enum ModernHeaders {
             default: nil
             }
         if let name = name?.stringValue { fields.append(("Mcp-Name", encoded(name))) }
+        if method == "tools/call", let parameters {
+            fields += parameters.fields(for: params["arguments"]?.objectValue ?? [:])
+        }
         return fields
     }
 

@@ -8,7 +8,8 @@ import Synchronization
 /// that is not a modern one (see ``EraProbe``). Its stderr is kept for when it fails.
 ///
 /// Every request has a deadline: a server that never answers is reported, never
-/// waited on forever. Reading happens on a thread of its own, so a server that is slow
+/// waited on forever. The probe's is shorter (``EraProbe/stdioDiscoverDeadline``): a
+/// handshake-era server may never answer it. Reading happens on a thread of its own, so a server that is slow
 /// to write holds no task.
 public final class StdioServerConnection: MCPConnection {
     public let name: String
@@ -46,7 +47,10 @@ public final class StdioServerConnection: MCPConnection {
         do {
             let agreement = try await EraProbe.open(
                 key: EraMemory.key(command), memory: memory, over: .stdio,
-                discover: { try await connection.request(ClientMessages.discover, [:], in: .modern) },
+                discover: {
+                    try await connection.request(
+                        ClientMessages.discover, [:], in: .modern, within: min(timeout, EraProbe.stdioDiscoverDeadline))
+                },
                 initialize: {
                     let result = try await connection.request("initialize", ClientMessages.initializeParams, in: .handshake)
                     connection.send(notification: "notifications/initialized")
@@ -120,9 +124,12 @@ public final class StdioServerConnection: MCPConnection {
     // MARK: - Requests
 
     /// Sends a request and waits for its answer.
-    /// - Parameter era: the era to speak; `nil` for the agreed one.
+    /// - Parameters:
+    ///   - era: the era to speak; `nil` for the agreed one.
+    ///   - deadline: how long to wait; `nil` for the connection's timeout.
     func request(
-        _ method: String, _ params: [String: Value], in era: ProtocolEra? = nil, onProgress: (@Sendable (CallProgress) -> Void)? = nil
+        _ method: String, _ params: [String: Value], in era: ProtocolEra? = nil, onProgress: (@Sendable (CallProgress) -> Void)? = nil,
+        within deadline: Duration? = nil
     ) async throws -> Value {
         let (id, agreed) = state.withLock { state in
             defer { state.nextID += 1 }
@@ -131,11 +138,12 @@ public final class StdioServerConnection: MCPConnection {
         let token = "\(name)-\(id)"
         let params = ClientMessages.params(params, era: era ?? agreed, progressToken: onProgress == nil ? nil : token)
         let message = Value.object(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": .object(params)])
-        let deadline = Task { [timeout, name] in
+        let timeout = deadline ?? timeout
+        let timer = Task { [name] in
             guard (try? await Task.sleep(for: timeout)) != nil else { return }
             self.finish(id, with: .failure(ConnectionError.timedOut(server: name, method: method, seconds: Int(timeout.components.seconds))))
         }
-        defer { deadline.cancel() }
+        defer { timer.cancel() }
         return try await withCheckedThrowingContinuation { continuation in
             let ended = state.withLock { state in
                 guard !state.ended else { return true }

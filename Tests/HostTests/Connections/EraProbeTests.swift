@@ -113,6 +113,19 @@ import Testing
         #expect(stopped.sent.withLock { $0 } == ["initialize"])
     }
 
+    @Test func aModernServerTooSlowForTheProbeIsAskedAgainWhenItRefusesTheHandshake() async throws {
+        // It starts slowly: the probe's deadline passes; by the time initialize comes, it refuses it.
+        let answers = Mutex<[Result<Value, ConnectionError>]>([
+            .failure(.timedOut(server: "peer", method: "server/discover", seconds: 10)), .success(Self.discovered),
+        ])
+        let memory = EraMemory(file: nil)
+        let agreement = try await EraProbe.open(
+            key: "peer", memory: memory, over: .stdio, discover: { try answers.withLock { $0.removeFirst() }.get() },
+            initialize: { throw ConnectionError.rejected(server: "peer", code: -32601, message: "Method not found: initialize") })
+        #expect(agreement == .init(era: .modern, protocolVersion: "2026-07-28"))
+        #expect(answers.withLock(\.isEmpty) && memory.era(of: "peer") == .modern)
+    }
+
     @Test func aModernServerThatRefusesTheProbeIsNotOpenedWithTheHandshake() async throws {
         let mismatch = ConnectionError.rejected(server: "peer", code: -32020, message: "header mismatch")
         let peer = Peer(discover: .failure(mismatch), initialize: .success("2025-11-25"))

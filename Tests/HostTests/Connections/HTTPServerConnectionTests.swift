@@ -1,5 +1,8 @@
+import AsyncHTTPClient
 import Foundation
 import MCP
+import NIOCore
+import ServerKit
 import Testing
 
 @testable import Host
@@ -49,6 +52,39 @@ import Testing
             await peer.close()
             #expect(memory.era(of: EraMemory.key(name: "peer", url: url)) == .modern)
         }
+    }
+
+    @Test func mirrorsAMarkedParameterIntoTheHeaderThePythonSDKServerChecks() async throws {
+        try await TestPeers.withPythonPeer("header_server.py") { url in
+            let peer = try await HTTPServerConnection.start(name: "regions", url: url, memory: TestPeers.freshMemory())
+            #expect(peer.era == .modern)
+            // Called before any listing: the connection lists the tools first, to learn what to mirror.
+            let arguments: [String: Value] = ["region": "Zürich", "query": "rain"]
+            let result = try await peer.callTool("weather", arguments: arguments, onProgress: nil)
+            #expect(result.isError != true)
+            #expect(result.structuredContent?.objectValue?["result"]?.stringValue == "rain in Zürich")
+            await peer.close()
+            // The same call without Mcp-Param-Region is refused: the server does check it.
+            let (status, body) = try await Self.post(["name": "weather", "arguments": .object(arguments)], to: url)
+            #expect(status == 400 && body.contains("\(ClientMessages.headerMismatch)"))
+        }
+    }
+
+    /// A modern `tools/call` with the standard headers only; the status and body of its answer.
+    static func post(_ params: [String: Value], to url: URL) async throws -> (Int, String) {
+        let message: Value = [
+            "jsonrpc": "2.0", "id": 1, "method": "tools/call",
+            "params": .object(ClientMessages.params(params, era: .modern, progressToken: nil)),
+        ]
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Accept", value: "application/json, text/event-stream")
+        for (field, value) in ModernHeaders.fields(for: message) { request.headers.add(name: field, value: value) }
+        request.body = .bytes(ByteBuffer(bytes: JSONWriter.data(message)))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), String(buffer: body))
     }
 
     @Test func aServerRememberedAsOfTheHandshakeEraIsOpenedWithInitialize() async throws {

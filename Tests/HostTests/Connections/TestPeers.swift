@@ -39,13 +39,13 @@ enum TestPeers {
         EraMemory(file: FileManager.default.temporaryDirectory.appendingPathComponent("setlist-eras-\(UUID().uuidString).json").path)
     }
 
-    /// Runs the Python SDK's Streamable HTTP server (Tests/Interop/peers/sse_server.py,
-    /// a tool `echo`) on a free port while `body` runs.
-    static func withPythonPeer(_ body: (URL) async throws -> Void) async throws {
+    /// Runs a Streamable HTTP server of the Python SDK from Tests/Interop/peers on a free
+    /// port while `body` runs: by default sse_server.py, a tool `echo`.
+    static func withPythonPeer(_ script: String = "sse_server.py", _ body: (URL) async throws -> Void) async throws {
         let port = try freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try python("python"))
-        process.arguments = [package.appendingPathComponent("Tests/Interop/peers/sse_server.py").path, String(port)]
+        process.arguments = [package.appendingPathComponent("Tests/Interop/peers/\(script)").path, String(port)]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -53,7 +53,8 @@ enum TestPeers {
         let url = URL(string: "http://127.0.0.1:\(port)/mcp")!
         let deadline = ContinuousClock.now + .seconds(30)
         while (try? await HTTPClient.shared.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(1))) == nil {
-            try #require(ContinuousClock.now < deadline && process.isRunning, "the Python peer did not start listening on port \(port)")
+            try #require(
+                ContinuousClock.now < deadline && process.isRunning, "the Python peer \(script) did not start listening on port \(port)")
             try await Task.sleep(for: .milliseconds(100))
         }
         try await body(url)

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@testable import Host
+
+/// A stdio server of the handshake era may never answer `server/discover`: the probe
+/// has a deadline of its own, shorter than a request's.
+@Suite struct DiscoverDeadlineTests {
+    /// A handshake-era stdio server in sh that answers `initialize` and `tools/list`
+    /// and says nothing at all to any other message.
+    static func silentServer() throws -> ServerCommand {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-silent-\(UUID().uuidString).sh").path
+        let text = #"""
+            while read line; do
+              id=$(printf '%s' "$line" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+              case "$line" in
+                *'"initialize"'*) printf '{"jsonrpc":"2.0","id":%s,"result":{"protocolVersion":"2025-06-18","capabilities":{"tools":{}},"serverInfo":{"name":"silent","version":"1"}}}\n' "$id" ;;
+                *'"tools/list"'*) printf '{"jsonrpc":"2.0","id":%s,"result":{"tools":[]}}\n' "$id" ;;
+              esac
+            done
+            """#
+        try text.write(toFile: script, atomically: true, encoding: .utf8)
+        return ServerCommand(name: "silent", executable: "/bin/sh", arguments: [script])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aServerThatNeverAnswersTheProbeIsOpenedWithTheHandshakeSoon() async throws {
+        let started = ContinuousClock.now
+        let connection = try await StdioServerConnection.start(try Self.silentServer(), timeout: .seconds(60), memory: EraMemory(file: nil))
+        let waited = ContinuousClock.now - started
+        #expect(connection.era == .handshake && connection.protocolVersion == "2025-06-18")
+        #expect(waited >= EraProbe.stdioDiscoverDeadline && waited < EraProbe.stdioDiscoverDeadline + .seconds(5), "waited \(waited)")
+        #expect(try await connection.listTools().isEmpty)
+        await connection.close()
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aShorterRequestTimeoutBoundsTheProbeToo() async throws {
+        let started = ContinuousClock.now
+        let connection = try await StdioServerConnection.start(try Self.silentServer(), timeout: .seconds(2), memory: EraMemory(file: nil))
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(connection.era == .handshake)
+        await connection.close()
+    }
+}
