@@ -42,9 +42,9 @@ public final class HTTPServerConnection: MCPConnection {
     /// - Parameter memory: where the server's era is remembered, if anywhere.
     public static func start(
         name: String, url: URL, headers: [String: String] = [:], timeout: Duration = .seconds(60), trace: Trace? = nil,
-        http: HTTPClient = .shared, memory: EraMemory? = .standard
+        http: HTTPClient? = nil, memory: EraMemory? = .standard
     ) async throws -> HTTPServerConnection {
-        let connection = HTTPServerConnection(name: name, url: url, headers: headers, timeout: timeout, trace: trace, http: http)
+        let connection = HTTPServerConnection(name: name, url: url, headers: headers, timeout: timeout, trace: trace, http: http ?? .host)
         let agreement = try await EraProbe.open(
             key: EraMemory.key(name: name, url: url), memory: memory, over: .http,
             discover: { try await connection.post(ClientMessages.discover, [:], in: .modern, onProgress: nil) },

@@ -95,6 +95,22 @@ import Testing
         }
     }
 
+    @Test func aModernServerSetlistDidNotWriteServesTheChat() async throws {
+        let server = try await FakeModelServer.start(script: [
+            { _ in .tools([("time__get_current_time", ["timezone": "Asia/Tokyo"])]) },
+            { request in .text(request.toolResults.first?.text ?? "") },
+        ])
+        defer { server.stop() }
+        let time = try await StdioServerConnection.start(
+            ServerCommand(name: "time", executable: try TestPeers.python("mcp-server-time")), memory: TestPeers.freshMemory())
+        let session = ChatSession(model: Self.model(.anthropic, server, streams: true), toolbox: await Toolbox.gather([time]), approver: ScriptedApprover([]))
+        let reply = try await session.send("Time in Tokyo?")
+        await time.close()
+        #expect(time.era == .modern)
+        #expect(reply.calls == [ChatReply.Call(server: "time", tool: "get_current_time", isError: false)])
+        #expect(reply.text.contains("Asia/Tokyo"), "\(reply.text)")
+    }
+
     // MARK: - Approval
 
     @Test func aDestructiveCallWaitsForTheUserAndAlwaysLastsForTheSession() async throws {
