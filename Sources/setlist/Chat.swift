@@ -12,8 +12,6 @@ struct WebAddress: ExpressibleByArgument {
         guard let url = URL(string: argument), url.scheme == "http" || url.scheme == "https", url.host != nil else { return nil }
         self.url = url
     }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 }
 
 struct Chat: AsyncParsableCommand {
@@ -64,15 +62,18 @@ struct Chat: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let model: any LanguageModel
+        let configuration: HostConfiguration
+        let recorder: Trace?
         do {
             let provider = try provider ?? ModelProvider.choose(baseURL: baseURL?.url, environment: environment)
             model = try provider.model(named: self.model, baseURL: baseURL?.url, streams: stream && !json, environment: environment)
+            configuration = try HostConfiguration.load(
+                path: config, folder: FileManager.default.currentDirectoryPath, environment: environment)
+            try configuration.makeFolders()
+            recorder = try trace.map { try Trace(path: $0) }
         } catch {
             throw ChatTerminal.fail("\(error)", json: json)
         }
-        let configuration = try HostConfiguration.load(
-            path: config, folder: FileManager.default.currentDirectoryPath, environment: environment)
-        let recorder = try trace.map { try Trace(path: $0) }
         let (connections, problems) = await ChatServers.connect(configuration, trace: recorder) { ChatTerminal.note($0) }
         let toolbox = await Toolbox.gather(connections, allowedTools: configuration.allowedTools)
         for problem in problems + toolbox.problems { ChatTerminal.note("✗ \(problem)") }
@@ -90,7 +91,7 @@ struct Chat: AsyncParsableCommand {
     }
 
     /// `-p`: one answer, printed; exit code 1 when the model could not answer, 2 when
-    /// the step limit cut it short.
+    /// the step limit or the model's token budget cut it short.
     private func answerOnce(_ prompt: String, session: ChatSession, model: any LanguageModel) async throws {
         let reply: ChatReply
         let quiet = json
@@ -100,14 +101,20 @@ struct Chat: AsyncParsableCommand {
             throw ChatTerminal.fail("\(error)", json: json)
         }
         if json {
-            print(ChatTerminal.json(reply, model: model.model, maxSteps: maxSteps))
-        } else {
-            print(stream ? "" : reply.text)
+            ChatTerminal.say(ChatTerminal.json(reply, model: model.model, maxSteps: maxSteps) + "\n")
+        } else if !stream {
+            ChatTerminal.say(reply.text + "\n")
         }
-        if case .stepLimit(let pending) = reply.outcome {
+        switch reply.outcome {
+        case .answered:
+            break
+        case .stepLimit(let pending):
             if !json {
                 ChatTerminal.note("Stopped after \(maxSteps) steps with calls still asked for (\(pending.joined(separator: ", "))): raise --max-steps.")
             }
+            throw ExitCode(2)
+        case .truncated:
+            if !json { ChatTerminal.note("The answer was cut short: the model reached its token budget.") }
             throw ExitCode(2)
         }
     }
@@ -117,11 +124,15 @@ struct Chat: AsyncParsableCommand {
         ChatTerminal.note("Say what music you want; an empty line or Ctrl-D ends.")
         while true {
             FileHandle.standardError.write(Data("> ".utf8))
-            guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            guard let line = await ChatTerminal.readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
             do {
                 let reply = try await session.send(line) { ChatTerminal.show($0) }
-                print(stream ? "" : reply.text)
-                if case .stepLimit = reply.outcome { ChatTerminal.note("Stopped after \(maxSteps) steps: ask again to go on, or raise --max-steps.") }
+                if !stream { ChatTerminal.say(reply.text + "\n") }
+                switch reply.outcome {
+                case .answered: break
+                case .stepLimit: ChatTerminal.note("Stopped after \(maxSteps) steps: ask again to go on, or raise --max-steps.")
+                case .truncated: ChatTerminal.note("The answer was cut short: the model reached its token budget.")
+                }
             } catch {
                 ChatTerminal.note("✗ \(error)")
             }

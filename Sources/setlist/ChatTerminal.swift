@@ -4,12 +4,15 @@ import Host
 import MCP
 
 /// What `setlist chat` shows: the model's text on standard output as it streams, tool
-/// calls and notes on standard error, and `-p --json`'s one object for scripts.
+/// calls and notes on standard error, and `-p --json`'s one object for scripts. Every
+/// write goes straight to its file, so nothing waits in a buffer.
 enum ChatTerminal {
     static func show(_ event: ChatSession.Event) {
         switch event {
         case .text(let text):
-            FileHandle.standardOutput.write(Data(text.utf8))
+            say(text)
+        case .turnEnded(let hadText):
+            if hadText { say("\n") }
         case .toolStarted(let server, let tool, _):
             note("→ \(server).\(tool)")
         case .toolProgress(let server, let tool, let progress):
@@ -21,14 +24,26 @@ enum ChatTerminal {
         }
     }
 
+    /// Text for standard output, as it is.
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     static func note(_ text: String) {
         FileHandle.standardError.write(Data("\(text)\n".utf8))
+    }
+
+    /// A line of standard input, read off the tasks' threads; `nil` at its end.
+    static func readLine() async -> String? {
+        await withCheckedContinuation { line in
+            DispatchQueue.global().async { line.resume(returning: Swift.readLine()) }
+        }
     }
 
     /// Says why the chat failed, on standard error or as JSON, and ends it with exit code 1.
     static func fail(_ message: String, json: Bool) -> ExitCode {
         if json {
-            print(encode(["error": message]))
+            say(encode(["error": message]) + "\n")
         } else {
             note("Error: \(message)")
         }
@@ -45,6 +60,7 @@ enum ChatTerminal {
         case .stepLimit(let pending):
             object["stopped"] = "step_limit"
             object["pending"] = pending
+        case .truncated: object["stopped"] = "max_tokens"
         }
         return encode(object)
     }

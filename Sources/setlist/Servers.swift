@@ -14,9 +14,7 @@ struct Servers: AsyncParsableCommand {
     func run() async throws {
         let configuration = try HostConfiguration.load(
             path: config, folder: FileManager.default.currentDirectoryPath, environment: ProcessInfo.processInfo.environment)
-        for folder in configuration.folders {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
+        try configuration.makeFolders()
         print("Servers from \(configuration.source):")
         for problem in configuration.problems { print("  ✗ \(problem)") }
         for check in await ServerCheck.run(configuration) {

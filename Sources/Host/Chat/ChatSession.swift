@@ -10,6 +10,8 @@ public actor ChatSession {
     public enum Event: Sendable {
         /// Text of the model's answer as it streams in.
         case text(String)
+        /// A model turn ended; `hadText` when it said something.
+        case turnEnded(hadText: Bool)
         case toolStarted(server: String, tool: String, arguments: [String: Value])
         case toolProgress(server: String, tool: String, CallProgress)
         /// A call that ran; `cut` characters of its result did not reach the model.
@@ -44,6 +46,9 @@ public actor ChatSession {
     private(set) var messages: [ChatMessage] = []
     /// Model names of tools the user said `always` to.
     private var alwaysAllowed: Set<String> = []
+    /// Whether a reply is under way: the conversation takes one message at a time, or
+    /// its tool calls and results would interleave.
+    private var replying = false
 
     public init(model: any LanguageModel, toolbox: Toolbox, approver: any Approver, settings: Settings = Settings()) {
         self.model = model
@@ -55,24 +60,42 @@ public actor ChatSession {
     // MARK: - Replies
 
     /// Answers one user message.
-    /// - Throws: `ModelError` when the model cannot be asked; tool failures go back to
-    ///   the model instead.
+    /// - Throws: `ModelError` when the model cannot be asked (the message is then taken
+    ///   back, so the conversation can go on); `ChatBusy` while another message is being
+    ///   answered. Tool failures go back to the model instead.
     public func send(_ text: String, onEvent: @escaping @Sendable (Event) -> Void = { _ in }) async throws -> ChatReply {
+        guard !replying else { throw ChatBusy() }
+        replying = true
+        defer { replying = false }
+        let start = messages.count
         messages.append(.user(text))
         var reply = ChatReply(text: "", steps: 0, calls: [], outcome: .answered)
         while true {
             let request = ModelRequest(system: settings.system, messages: messages, tools: toolbox.modelTools)
-            let turn = try await model.respond(to: request) { onEvent(.text($0)) }
+            let turn: ModelTurn
+            do {
+                turn = try await model.respond(to: request) { onEvent(.text($0)) }
+            } catch {
+                // A message no model call answered is taken back; turns that ran tools stay.
+                if messages.count == start + 1 { messages.removeLast() }
+                throw error
+            }
             reply.steps += 1
             reply.text = turn.text
-            messages.append(.assistant(turn))
-            guard !turn.toolCalls.isEmpty else { return reply }
+            let hasText = !turn.text.allSatisfy(\.isWhitespace)
+            onEvent(.turnEnded(hadText: hasText))
+            // An empty turn is not kept: the providers refuse an assistant message with nothing in it.
+            if hasText || !turn.toolCalls.isEmpty { messages.append(.assistant(turn)) }
+            guard !turn.toolCalls.isEmpty else {
+                if turn.stopReason == .maxTokens { reply.outcome = .truncated }
+                return reply
+            }
             guard reply.steps < settings.maxSteps else {
                 // The conversation still answers every call, so that it can go on.
                 messages.append(
                     .toolResults(
                         turn.toolCalls.map {
-                            ToolResult(callID: $0.id, text: "Not run: the step limit (\(settings.maxSteps)) was reached.", isError: true)
+                            ModelToolResult(callID: $0.id, text: "Not run: the step limit (\(settings.maxSteps)) was reached.", isError: true)
                         }))
                 reply.outcome = .stepLimit(pending: turn.toolCalls.map(\.name))
                 return reply
@@ -86,13 +109,13 @@ public actor ChatSession {
     // MARK: - Tool calls
 
     private struct Ran: Sendable {
-        let result: ToolResult
+        let result: ModelToolResult
         let record: ChatReply.Call
     }
 
     /// Asks about the calls that need it, one at a time, then runs the allowed ones side
     /// by side; results come back in the calls' order.
-    private func run(_ calls: [ToolCall], onEvent: @escaping @Sendable (Event) -> Void) async -> [Ran] {
+    private func run(_ calls: [ModelToolCall], onEvent: @escaping @Sendable (Event) -> Void) async -> [Ran] {
         var work: [(Int, @Sendable () async -> Ran)] = []
         var answered: [Int: Ran] = [:]
         for (index, call) in calls.enumerated() {
@@ -115,11 +138,11 @@ public actor ChatSession {
         case run(@Sendable () async -> Ran)
     }
 
-    private func prepare(_ call: ToolCall, onEvent: @escaping @Sendable (Event) -> Void) async -> Prepared {
+    private func prepare(_ call: ModelToolCall, onEvent: @escaping @Sendable (Event) -> Void) async -> Prepared {
         func refuse(_ text: String, server: String = "", tool: String? = nil) -> Prepared {
             .answered(
                 Ran(
-                    result: ToolResult(callID: call.id, text: text, isError: true),
+                    result: ModelToolResult(callID: call.id, text: text, isError: true),
                     record: ChatReply.Call(server: server, tool: tool ?? call.name, isError: true)))
         }
         if let problem = call.malformedArguments { return refuse("The call did not run: \(problem).") }
@@ -148,29 +171,29 @@ public actor ChatSession {
             }
             onEvent(.toolFinished(server: entry.server, tool: entry.tool.name, isError: isError, cut: text.cut))
             return Ran(
-                result: ToolResult(callID: call.id, text: text.text, isError: isError),
+                result: ModelToolResult(callID: call.id, text: text.text, isError: isError),
                 record: ChatReply.Call(server: entry.server, tool: entry.tool.name, isError: isError))
         }
     }
 
     /// A plan runs only when every step that needs approval has it.
-    private func preparePlan(_ call: ToolCall, onEvent: @escaping @Sendable (Event) -> Void) async -> Prepared {
+    private func preparePlan(_ call: ModelToolCall, onEvent: @escaping @Sendable (Event) -> Void) async -> Prepared {
         let plan: Plan
+        let entries: [Toolbox.Entry]
         do {
-            plan = try PlanTool.plan(from: call.arguments, toolbox: toolbox)
+            (plan, entries) = try PlanTool.plan(from: call.arguments, toolbox: toolbox)
         } catch {
             return .answered(
                 Ran(
-                    result: ToolResult(callID: call.id, text: "The plan did not run: \(error).", isError: true),
+                    result: ModelToolResult(callID: call.id, text: "The plan did not run: \(error).", isError: true),
                     record: ChatReply.Call(server: "", tool: PlanTool.name, isError: true)))
         }
-        for step in plan.steps {
-            guard let entry = toolbox.entry(server: step.server, tool: step.tool) else { continue }
+        for (step, entry) in zip(plan.steps, entries) {
             guard await approved(entry, arguments: step.arguments) else {
                 onEvent(.toolDenied(server: step.server, tool: step.tool))
                 return .answered(
                     Ran(
-                        result: ToolResult(
+                        result: ModelToolResult(
                             callID: call.id, text: "The plan did not run: the user did not allow step \(step.id) (\(step.tool)).",
                             isError: true),
                         record: ChatReply.Call(server: "", tool: PlanTool.name, isError: true)))
@@ -192,7 +215,7 @@ public actor ChatSession {
             let text = ResultText(
                 report.summary + "\n\nOutputs:\n" + String(decoding: JSONWriter.data(.object(outputs)), as: UTF8.self), limit: limit)
             return Ran(
-                result: ToolResult(callID: call.id, text: text.text, isError: !report.succeeded),
+                result: ModelToolResult(callID: call.id, text: text.text, isError: !report.succeeded),
                 record: ChatReply.Call(server: "", tool: PlanTool.name, isError: !report.succeeded))
         }
     }
@@ -210,6 +233,11 @@ public actor ChatSession {
     }
 }
 
+/// A message sent while the previous one is still being answered.
+public struct ChatBusy: Error, CustomStringConvertible {
+    public var description: String { "The chat is still answering the previous message: send the next one when it is done." }
+}
+
 /// What one user message came to.
 public struct ChatReply: Sendable, Equatable {
     public struct Call: Sendable, Equatable {
@@ -222,6 +250,8 @@ public struct ChatReply: Sendable, Equatable {
         case answered
         /// The step limit came first; the model still wanted these tools.
         case stepLimit(pending: [String])
+        /// The model ran out of its token budget mid-answer.
+        case truncated
     }
 
     /// The model's last text.

@@ -40,26 +40,28 @@ enum PlanTool {
             ])
     }
 
-    /// The plan the model's arguments describe, its steps mapped to servers' tools.
-    static func plan(from arguments: [String: Value], toolbox: Toolbox) throws -> Plan {
+    /// The plan the model's arguments describe, its steps mapped to servers' tools, and
+    /// each step's tool as the toolbox knows it.
+    static func plan(from arguments: [String: Value], toolbox: Toolbox) throws -> (plan: Plan, entries: [Toolbox.Entry]) {
         guard case .array(let steps)? = arguments["steps"], !steps.isEmpty else {
             throw PlanInputError("execute_plan needs \"steps\": a list of {id, tool, arguments}")
         }
-        return Plan(
-            try steps.enumerated().map { index, value in
-                guard case .object(let step) = value, let id = step["id"]?.stringValue, let tool = step["tool"]?.stringValue else {
-                    throw PlanInputError("step \(index + 1) needs an \"id\" and a \"tool\"")
-                }
-                guard let entry = toolbox.entry(tool) else {
-                    throw PlanInputError("step \(id) names the tool \(tool), which is not one of the tools offered")
-                }
-                guard step["arguments"] == nil || step["arguments"]?.objectValue != nil else {
-                    throw PlanInputError("step \(id): \"arguments\" must be an object")
-                }
-                return Plan.Step(
-                    id: id, server: entry.server, tool: entry.tool.name, arguments: step["arguments"]?.objectValue ?? [:],
-                    after: step["after"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-            })
+        let mapped = try steps.enumerated().map { index, value in
+            guard case .object(let step) = value, let id = step["id"]?.stringValue, let tool = step["tool"]?.stringValue else {
+                throw PlanInputError("step \(index + 1) needs an \"id\" and a \"tool\"")
+            }
+            guard let entry = toolbox.entry(tool) else {
+                throw PlanInputError("step \(id) names the tool \(tool), which is not one of the tools offered")
+            }
+            guard step["arguments"] == nil || step["arguments"]?.objectValue != nil else {
+                throw PlanInputError("step \(id): \"arguments\" must be an object")
+            }
+            let planned = Plan.Step(
+                id: id, server: entry.server, tool: entry.tool.name, arguments: step["arguments"]?.objectValue ?? [:],
+                after: step["after"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            return (planned, entry)
+        }
+        return (Plan(mapped.map(\.0)), mapped.map(\.1))
     }
 }
 

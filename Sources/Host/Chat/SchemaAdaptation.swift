@@ -9,10 +9,10 @@ enum SchemaAdaptation {
     static let maximumDepth = 8
 
     static func adapt(_ schema: Value) -> Value {
-        guard case .object(var root) = schema else { return ["type": "object", "properties": [:]] }
+        guard case .object(let root) = schema else { return ["type": "object", "properties": [:]] }
         let definitions = (root["$defs"]?.objectValue ?? [:]).merging(root["definitions"]?.objectValue ?? [:]) { first, _ in first }
-        root = flattenedRoot(root)
-        var adapted = inline(.object(root), definitions: definitions, depth: 0).objectValue ?? [:]
+        // References first: a root that is a `$ref`, or alternatives that are, bring their properties.
+        var adapted = flattenedRoot(inline(schema, definitions: definitions, depth: 0).objectValue ?? [:])
         for key in ["$defs", "definitions", "$schema", "$id"] { adapted[key] = nil }
         adapted["type"] = "object"
         if adapted["properties"]?.objectValue == nil { adapted["properties"] = [:] }
@@ -41,7 +41,7 @@ enum SchemaAdaptation {
             }
             required.formUnion(common ?? [])
         }
-        root["properties"] = .object(properties)
+        if !properties.isEmpty || root["properties"] != nil { root["properties"] = .object(properties) }
         if !required.isEmpty { root["required"] = .array(required.sorted().map { .string($0) }) }
         return root
     }

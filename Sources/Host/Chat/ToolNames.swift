@@ -1,45 +1,41 @@
 /// The names the model knows tools by: `server__tool`, within what every provider
-/// accepts (`^[a-zA-Z0-9_-]{1,64}$`), unique, and mapped back to the server and tool
-/// they stand for. A name that had to change (other characters, too long) keeps a
-/// readable start and ends in a hash of the real names, so two such names never meet.
+/// accepts (`^[a-zA-Z0-9_-]{1,64}$`), and unique. A name that had to change (other
+/// characters, too long) keeps the tool's own name whole where it can, and ends in a
+/// digest of the real names, so two such names never meet. The way back, from a name to
+/// its server and tool, is the toolbox's.
 struct ToolNames: Sendable {
-    struct Target: Sendable, Equatable, Hashable {
-        let server: String
-        let tool: String
-    }
-
     static let maximumLength = 64
-    private(set) var targets: [String: Target] = [:]
+    /// Names given so far, by server and tool.
+    private var given: [String: String] = [:]
+    private var taken: Set<String> = []
 
-    /// The model's name for a server's tool, made once.
+    /// The model's name for a server's tool; the same name when asked again.
     mutating func name(server: String, tool: String) -> String {
-        let target = Target(server: server, tool: tool)
-        let plain = "\(Self.sanitized(server))__\(Self.sanitized(tool))"
-        var name = plain
-        if plain != "\(server)__\(tool)" || plain.utf8.count > Self.maximumLength || targets[plain] != nil {
+        let target = "\(server)\u{0}\(tool)"
+        if let name = given[target] { return name }
+        var name = "\(Self.sanitized(server))__\(Self.sanitized(tool))"
+        if name != "\(server)__\(tool)" || name.utf8.count > Self.maximumLength || taken.contains(name) {
             var salt = 0
             repeat {
-                name = Self.shortened(server: server, tool: tool, hash: Self.hash("\(server)\u{0}\(tool)\u{0}\(salt)"))
+                name = Self.shortened(server: server, tool: tool, digest: shortDigest("\(target)\u{0}\(salt)", digits: 10))
                 salt += 1
-            } while targets[name] != nil && targets[name] != target
+            } while taken.contains(name)
         }
-        targets[name] = target
+        given[target] = name
+        taken.insert(name)
         return name
     }
 
-    /// `server__tool_hash` within the limit: the tool's name kept whole when it can be
+    // MARK: - Pieces
+
+    /// `server__tool_digest` within the limit: the tool's name kept whole when it can be
     /// (it is what the model reads), the server's cut to what room is left.
-    static func shortened(server: String, tool: String, hash: String) -> String {
-        let room = maximumLength - hash.count - 1
+    static func shortened(server: String, tool: String, digest: String) -> String {
+        let room = maximumLength - digest.count - 1
         let toolPart = String(sanitized(tool).prefix(room * 3 / 4))
         let serverPart = String(sanitized(server).prefix(room - toolPart.count - 2))
-        return "\(serverPart)__\(toolPart)_\(hash)"
+        return "\(serverPart)__\(toolPart)_\(digest)"
     }
-
-    /// The server and tool a model's name stands for.
-    func target(of name: String) -> Target? { targets[name] }
-
-    // MARK: - Pieces
 
     /// Every character outside `[a-zA-Z0-9_-]` as `_`.
     static func sanitized(_ text: String) -> String {
@@ -51,16 +47,5 @@ struct ToolNames: Sendable {
                     default: "_"
                     }
                 }))
-    }
-
-    /// Ten hex digits of the text's FNV-1a hash: the same on every run and machine.
-    static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        let hex = String(value, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
     }
 }

@@ -14,25 +14,19 @@ public struct Toolbox: Sendable {
     }
 
     let connections: [String: any MCPConnection]
-    private(set) var names = ToolNames()
-    private(set) var entries: [String: Entry] = [:]
+    private var names = ToolNames()
+    /// Each tool by the name the model knows it by.
+    private var entries: [String: Entry] = [:]
     /// What the model is offered, in a stable order.
-    public private(set) var modelTools: [ModelTool] = []
+    private(set) var modelTools: [ModelTool] = []
     /// Servers whose tools could not be listed, one line each.
     public private(set) var problems: [String] = []
 
     /// Lists every server's tools, side by side.
     /// - Parameter allowedTools: per server, the tools its configuration lets run without asking.
     public static func gather(_ connections: [any MCPConnection], allowedTools: [String: Set<String>] = [:]) async -> Toolbox {
-        let listed = await withTaskGroup(of: (Int, Result<[Tool], any Error>).self) { group in
-            for (index, connection) in connections.enumerated() {
-                group.addTask {
-                    do { return (index, .success(try await connection.listTools())) } catch { return (index, .failure(error)) }
-                }
-            }
-            var listed: [(Int, Result<[Tool], any Error>)] = []
-            for await result in group { listed.append(result) }
-            return listed.sorted { $0.0 < $1.0 }.map(\.1)
+        let listed = await connections.concurrentMap { connection in
+            do { return Result<[Tool], any Error>.success(try await connection.listTools()) } catch { return .failure(error) }
         }
         var toolbox = Toolbox(connections: Dictionary(connections.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
         let policy = ApprovalPolicy(allowedTools: allowedTools)
@@ -57,9 +51,4 @@ public struct Toolbox: Sendable {
 
     /// The server tool a model's name stands for.
     func entry(_ modelName: String) -> Entry? { entries[modelName] }
-
-    /// The entry of a server's own tool name, for plan steps that give the server.
-    func entry(server: String, tool: String) -> Entry? {
-        entries.values.first { $0.server == server && $0.tool.name == tool }
-    }
 }

@@ -79,6 +79,18 @@ public struct HostConfiguration: Sendable, Equatable {
             ], problems: [], source: "Setlist's own servers", folders: [playlists])
     }
 
+    /// Makes the folders the servers need.
+    /// - Throws: when one cannot be made, with the folder in the message.
+    public func makeFolders() throws {
+        for folder in folders {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ConfigurationFileError(path: folder, problem: "cannot make this folder: \(error.localizedDescription)")
+            }
+        }
+    }
+
     // MARK: - Entries
 
     private struct EntryProblem: Error, CustomStringConvertible {
@@ -134,5 +146,6 @@ public struct HostConfiguration: Sendable, Equatable {
 /// A configuration file that was named and cannot be read.
 public struct ConfigurationFileError: Error, CustomStringConvertible {
     public let path: String
-    public var description: String { "Cannot read the configuration file \(path): check the path." }
+    var problem = "cannot read the configuration file: check the path"
+    public var description: String { "\(path): \(problem)." }
 }

@@ -42,9 +42,7 @@ public final class EraMemory: Sendable {
     /// The name as it is, and the rest as a digest: arguments and URLs may hold tokens,
     /// which have no place in a cache file.
     private static func key(_ transport: String, _ name: String, identity: String) -> String {
-        var digest: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in identity.utf8 { digest = (digest ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return "\(transport) \(name) " + String(digest, radix: 16)
+        "\(transport) \(name) " + shortDigest(identity, digits: 16)
     }
 
     // MARK: - Remembering

@@ -140,6 +140,18 @@ public final class HTTPServerConnection: MCPConnection {
         _ method: String, _ params: [String: Value], in era: ProtocolEra? = nil, onProgress: (@Sendable (CallProgress) -> Void)?,
         mirroring parameters: ParamHeaders? = nil, retryExpired: Bool = true
     ) async throws -> Value {
+        // The client's deadline ends with the answer's head; an event stream that stalls after it must not hold the call.
+        try await withTimeLimit(timeout, error: { [name, timeout] in
+            ConnectionError.timedOut(server: name, method: method, seconds: Int(timeout.components.seconds))
+        }) {
+            try await self.exchange(method, params, in: era, onProgress: onProgress, mirroring: parameters, retryExpired: retryExpired)
+        }
+    }
+
+    private func exchange(
+        _ method: String, _ params: [String: Value], in era: ProtocolEra?, onProgress: (@Sendable (CallProgress) -> Void)?,
+        mirroring parameters: ParamHeaders?, retryExpired: Bool
+    ) async throws -> Value {
         let (id, agreed) = state.withLock { state in
             defer { state.nextID += 1 }
             return (state.nextID, state.agreement?.era)
@@ -219,11 +231,11 @@ public final class HTTPServerConnection: MCPConnection {
         trace?.record(.sent, server: name, message: data)
         request.body = .bytes(ByteBuffer(bytes: data))
         do {
-            return try await http.execute(request, deadline: .now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
+            return try await http.execute(request, deadline: .after(timeout))
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
             throw ConnectionError.timedOut(server: name, method: method, seconds: Int(timeout.components.seconds))
         } catch {
-            throw ConnectionError.couldNotStart(server: name, reason: "\(url.absoluteString): \(error)")
+            throw ConnectionError.couldNotStart(server: name, reason: "\(url.displayed): \(error)")
         }
     }
 

@@ -17,14 +17,7 @@ public struct ServerCheck: Sendable {
     public static func run(_ configuration: HostConfiguration, timeout: Duration = .seconds(30), memory: EraMemory = .standard) async
         -> [ServerCheck]
     {
-        await withTaskGroup(of: (Int, ServerCheck).self) { group in
-            for (index, server) in configuration.servers.enumerated() {
-                group.addTask { (index, await check(server, timeout: timeout, memory: memory)) }
-            }
-            var checks: [(Int, ServerCheck)] = []
-            for await check in group { checks.append(check) }
-            return checks.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        await configuration.servers.concurrentMap { server in await check(server, timeout: timeout, memory: memory) }
     }
 
     static func check(_ server: HostConfiguration.Server, timeout: Duration, memory: EraMemory) async -> ServerCheck {

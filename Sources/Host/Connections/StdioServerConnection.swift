@@ -67,7 +67,11 @@ public final class StdioServerConnection: MCPConnection {
     public var protocolVersion: String? { state.withLock { $0.agreement?.protocolVersion } }
     public var era: ProtocolEra? { state.withLock { $0.agreement?.era } }
 
+    /// A write to a server that has just stopped must fail, not end the host with SIGPIPE.
+    private static let brokenPipesIgnored: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     private init(_ command: ServerCommand, timeout: Duration, trace: Trace?) throws {
+        Self.brokenPipesIgnored
         name = command.name
         self.timeout = timeout
         self.trace = trace

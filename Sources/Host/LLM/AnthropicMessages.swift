@@ -11,7 +11,7 @@ public struct AnthropicMessages: LanguageModel {
 
     public static let defaultModel = "claude-sonnet-4-5"
     public static let defaultBaseURL = URL(string: "https://api.anthropic.com")!
-    public static let keyVariable = "ANTHROPIC_API_KEY"
+    static let keyVariable = "ANTHROPIC_API_KEY"
 
     /// - Parameter baseURL: where the API is; `/v1/messages` is added to it.
     public init(
@@ -34,11 +34,7 @@ public struct AnthropicMessages: LanguageModel {
             return turn
         }
         body["stream"] = true
-        var stream = AnthropicStream()
-        try await endpoint.stream(.object(body)) { event in
-            if let text = try stream.read(event) { onText(text) }
-        }
-        return try stream.turn()
+        return try await endpoint.stream(.object(body), into: AnthropicStream(), onText: onText).turn(provider: endpoint.provider)
     }
 
     // MARK: - Wire shapes
@@ -64,7 +60,8 @@ public struct AnthropicMessages: LanguageModel {
         case .user(let text):
             return ["role": "user", "content": .string(text)]
         case .assistant(let turn):
-            var blocks: [Value] = turn.text.isEmpty ? [] : [["type": "text", "text": .string(turn.text)]]
+            // A text block of whitespace alone is refused when sent back.
+            var blocks: [Value] = turn.text.allSatisfy(\.isWhitespace) ? [] : [["type": "text", "text": .string(turn.text)]]
             for call in turn.toolCalls {
                 blocks.append(["type": "tool_use", "id": .string(call.id), "name": .string(call.name), "input": .object(call.arguments)])
             }
@@ -94,7 +91,7 @@ public struct AnthropicMessages: LanguageModel {
             case "text": turn.text += block["text"]?.stringValue ?? ""
             case "tool_use":
                 turn.toolCalls.append(
-                    ToolCall(
+                    ModelToolCall(
                         id: block["id"]?.stringValue ?? "", name: block["name"]?.stringValue ?? "",
                         arguments: block["input"]?.objectValue ?? [:]))
             default: continue

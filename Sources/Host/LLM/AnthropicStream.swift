@@ -4,7 +4,7 @@ import ServerKit
 
 /// A streamed Messages answer put together event by event: text blocks as they grow,
 /// tool calls whose input arrives as pieces of JSON text, the stop reason at the end.
-struct AnthropicStream {
+struct AnthropicStream: ModelStreamReader {
     private enum Block {
         case text
         case toolUse(id: String, name: String, json: String)
@@ -22,19 +22,23 @@ struct AnthropicStream {
         case "content_block_start":
             guard let index = event["index"]?.intValue, case .object(let block)? = event["content_block"] else { return nil }
             order.append(index)
-            if block["type"]?.stringValue == "tool_use" {
+            switch block["type"]?.stringValue {
+            case "tool_use":
                 blocks[index] = .toolUse(id: block["id"]?.stringValue ?? "", name: block["name"]?.stringValue ?? "", json: "")
-            } else {
+            case "text":
                 blocks[index] = .text
                 if let start = block["text"]?.stringValue, !start.isEmpty {
                     text += start
                     return start
                 }
+            default:
+                // Thinking and the provider's own tools are not part of the answer.
+                break
             }
         case "content_block_delta":
             guard let index = event["index"]?.intValue, case .object(let delta)? = event["delta"] else { return nil }
             switch (delta["type"]?.stringValue, blocks[index]) {
-            case ("text_delta"?, _):
+            case ("text_delta"?, .text?):
                 let piece = delta["text"]?.stringValue ?? ""
                 text += piece
                 return piece.isEmpty ? nil : piece
@@ -54,14 +58,14 @@ struct AnthropicStream {
     }
 
     /// The turn, once the stream has ended.
-    func turn() throws -> ModelTurn {
+    func turn(provider: String) throws -> ModelTurn {
         guard let stopReason else {
-            throw ModelError.malformed(provider: "Anthropic", reason: "the stream ended before the answer did")
+            throw ModelError.malformed(provider: provider, reason: "the stream ended before the answer did")
         }
-        var calls: [ToolCall] = []
+        var calls: [ModelToolCall] = []
         for index in order {
             guard case .toolUse(let id, let name, let json)? = blocks[index] else { continue }
-            calls.append(ToolCall.parsing(id: id, name: name, json: json))
+            calls.append(ModelToolCall.parsing(id: id, name: name, json: json))
         }
         return ModelTurn(text: text, toolCalls: calls, stopReason: stopReason)
     }

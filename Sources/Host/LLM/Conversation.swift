@@ -7,16 +7,16 @@ import ServerKit
 public enum ChatMessage: Sendable, Equatable {
     case user(String)
     case assistant(ModelTurn)
-    case toolResults([ToolResult])
+    case toolResults([ModelToolResult])
 }
 
 /// One answer of the model: its text, the tools it asks for, and why it stopped.
 public struct ModelTurn: Sendable, Equatable {
     public var text: String
-    public var toolCalls: [ToolCall]
+    public var toolCalls: [ModelToolCall]
     public var stopReason: StopReason
 
-    public init(text: String, toolCalls: [ToolCall] = [], stopReason: StopReason = .finished) {
+    public init(text: String, toolCalls: [ModelToolCall] = [], stopReason: StopReason = .finished) {
         self.text = text
         self.toolCalls = toolCalls
         self.stopReason = stopReason
@@ -24,7 +24,7 @@ public struct ModelTurn: Sendable, Equatable {
 }
 
 /// Why the model stopped answering.
-public enum StopReason: String, Sendable, Equatable {
+public enum StopReason: Sendable, Equatable {
     /// It said all it had to say.
     case finished
     /// It waits for the results of the tools it called.
@@ -36,7 +36,7 @@ public enum StopReason: String, Sendable, Equatable {
 }
 
 /// A tool the model asks to run, under the name the model knows it by.
-public struct ToolCall: Sendable, Equatable {
+public struct ModelToolCall: Sendable, Equatable {
     /// The provider's id for the call, which its result must quote.
     public var id: String
     public var name: String
@@ -53,17 +53,17 @@ public struct ToolCall: Sendable, Equatable {
     }
 
     /// A call whose arguments came as JSON text (streamed, or OpenAI's `arguments`).
-    static func parsing(id: String, name: String, json: String) -> ToolCall {
-        if json.allSatisfy(\.isWhitespace) { return ToolCall(id: id, name: name, arguments: [:]) }
+    static func parsing(id: String, name: String, json: String) -> ModelToolCall {
+        if json.allSatisfy(\.isWhitespace) { return ModelToolCall(id: id, name: name, arguments: [:]) }
         guard case .object(let arguments)? = try? JSONParser.parse(Data(json.utf8)) else {
-            return ToolCall(id: id, name: name, arguments: [:], malformedArguments: "the arguments are not a JSON object: \(json.prefix(200))")
+            return ModelToolCall(id: id, name: name, arguments: [:], malformedArguments: "the arguments are not a JSON object: \(json.prefix(200))")
         }
-        return ToolCall(id: id, name: name, arguments: arguments)
+        return ModelToolCall(id: id, name: name, arguments: arguments)
     }
 }
 
 /// What a tool call returned, as text for the model.
-public struct ToolResult: Sendable, Equatable {
+public struct ModelToolResult: Sendable, Equatable {
     public var callID: String
     public var text: String
     public var isError: Bool
@@ -94,6 +94,8 @@ public struct ModelRequest: Sendable {
     public var system: String
     public var messages: [ChatMessage]
     public var tools: [ModelTool]
+    /// The answer's token budget: Anthropic requires one; OpenAI-compatible servers keep
+    /// their own (OpenAI's newer models refuse the old `max_tokens`).
     public var maxTokens: Int
 
     public init(system: String, messages: [ChatMessage], tools: [ModelTool], maxTokens: Int = 4_096) {

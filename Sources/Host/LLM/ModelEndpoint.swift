@@ -8,7 +8,7 @@ import ServerKit
 /// Where a provider's API is, and one POST to it: a JSON answer, or a stream of
 /// Server-Sent Events read as they come. Refusals become `ModelError`s that say what
 /// to do; a model request is never sent twice on its own.
-struct ModelEndpoint: Sendable {
+struct ModelEndpoint: Sendable, CustomReflectable {
     /// The provider's name, for messages: "Anthropic", "the OpenAI-compatible server".
     let provider: String
     let url: URL
@@ -20,37 +20,57 @@ struct ModelEndpoint: Sendable {
     /// How long a whole answer may take.
     let timeout: Duration
 
+    /// What printing it shows: never the headers, which carry the key.
+    var customMirror: Mirror { Mirror(self, children: ["provider": provider, "url": url.displayed, "model": model]) }
+
     // MARK: - Requests
 
     /// Posts `body` and reads its JSON answer.
     func json(_ body: Value) async throws -> Value {
-        let response = try await execute(body)
-        let data = try await collect(response.body)
-        guard let answer = try? JSONParser.parse(data) else { throw ModelError.malformed(provider: provider, reason: "the answer is not JSON") }
-        return answer
+        try await withinTimeout {
+            let response = try await execute(body)
+            let data = try await collect(response.body)
+            guard let answer = try? JSONParser.parse(data) else {
+                throw ModelError.malformed(provider: provider, reason: "the answer is not JSON")
+            }
+            return answer
+        }
     }
 
-    /// Posts `body` and passes each event of the streamed answer to `onEvent`, until
-    /// the stream ends or an event says `[DONE]`.
-    func stream(_ body: Value, onEvent: (Value) throws -> Void) async throws {
-        let response = try await execute(body)
-        var events = ServerSentEvents()
-        do {
-            for try await chunk in response.body {
-                for data in events.read(chunk.readableBytesView) {
-                    if data == "[DONE]" { return }
-                    guard let event = try? JSONParser.parse(Data(data.utf8)) else {
-                        throw ModelError.malformed(provider: provider, reason: "a streamed event is not JSON")
+    /// Posts `body` and gives each event of the streamed answer to `reader`, text to
+    /// `onText` as it comes, until the stream ends or an event says `[DONE]`.
+    /// - Returns: the reader, having read the whole answer.
+    func stream<Reader: ModelStreamReader>(_ body: Value, into reader: Reader, onText: @escaping @Sendable (String) -> Void) async throws -> Reader {
+        try await withinTimeout {
+            var reader = reader
+            let response = try await execute(body)
+            var events = ServerSentEvents()
+            do {
+                for try await chunk in response.body {
+                    for data in events.read(chunk.readableBytesView) {
+                        if data == "[DONE]" { return reader }
+                        guard let event = try? JSONParser.parse(Data(data.utf8)) else {
+                            throw ModelError.malformed(provider: provider, reason: "a streamed event is not JSON")
+                        }
+                        if case .object(let members) = event, case .object(let error)? = members["error"] {
+                            throw refusal(status: nil, error: error)
+                        }
+                        if let text = try reader.read(event) { onText(text) }
                     }
-                    if case .object(let members) = event, case .object(let error)? = members["error"] {
-                        throw refusal(status: nil, error: error)
-                    }
-                    try onEvent(event)
                 }
+                return reader
+            } catch let error as HTTPClientError {
+                throw ModelError.unreachable(provider: provider, url: url.displayed, reason: "the answer stopped midway (\(error))")
             }
-        } catch let error as HTTPClientError {
-            throw ModelError.unreachable(provider: provider, url: url.absoluteString, reason: "the answer stopped midway (\(error))")
         }
+    }
+
+    /// The whole exchange, answer included, within `timeout`: the client's own deadline
+    /// ends once the answer's head has come.
+    private func withinTimeout<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withTimeLimit(timeout, error: { [provider, url, timeout] in
+            ModelError.unreachable(provider: provider, url: url.displayed, reason: "no whole answer within \(timeout.components.seconds) s")
+        }, body)
     }
 
     private func execute(_ body: Value) async throws -> HTTPClientResponse {
@@ -61,13 +81,13 @@ struct ModelEndpoint: Sendable {
         request.body = .bytes(ByteBuffer(bytes: JSONWriter.data(body)))
         let response: HTTPClientResponse
         do {
-            response = try await http.execute(request, deadline: .now() + .seconds(timeout.components.seconds))
+            response = try await http.execute(request, deadline: .after(timeout))
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            throw ModelError.unreachable(provider: provider, url: url.absoluteString, reason: "no answer within \(timeout.components.seconds) s")
+            throw ModelError.unreachable(provider: provider, url: url.displayed, reason: "no answer within \(timeout.components.seconds) s")
         } catch {
             let text = "\(error)"
             throw ModelError.unreachable(
-                provider: provider, url: url.absoluteString, reason: text.contains("Connection refused") ? "nothing answers there (connection refused)" : text)
+                provider: provider, url: url.displayed, reason: text.contains("Connection refused") ? "nothing answers there (connection refused)" : text)
         }
         guard response.status == .ok else {
             let data = (try? await collect(response.body)) ?? Data()
@@ -90,7 +110,7 @@ struct ModelEndpoint: Sendable {
         do {
             return Data(try await body.collect(upTo: 32 << 20).readableBytesView)
         } catch {
-            throw ModelError.unreachable(provider: provider, url: url.absoluteString, reason: "the answer stopped midway (\(error))")
+            throw ModelError.unreachable(provider: provider, url: url.displayed, reason: "the answer stopped midway (\(error))")
         }
     }
 
@@ -114,8 +134,12 @@ struct ModelEndpoint: Sendable {
         {
             return .toolsUnsupported(model: model)
         }
-        if status == 404 || kind == "not_found_error" || kind == "model_not_found" {
+        if kind == "not_found_error" || kind == "model_not_found" || (status == 404 && lowered.contains(model.lowercased())) {
             return .unknownModel(model: model, message: message)
+        }
+        if status == 404 {
+            return .unreachable(
+                provider: provider, url: url.displayed, reason: "nothing is there (404): check --base-url, which for OpenAI-compatible servers ends in /v1")
         }
         return .refused(provider: provider, status: status ?? 0, message: message)
     }

@@ -8,13 +8,15 @@ public enum ModelProvider: String, CaseIterable, Sendable {
     /// The OpenAI-compatible Chat Completions API: OpenAI, Ollama, LM Studio, vLLM.
     case openai
 
-    /// The provider to use when none is named: Anthropic when its key is set, else the
-    /// OpenAI-compatible API when its key is set or a base URL is given.
+    /// The provider to use when none is named: the OpenAI-compatible API for a base URL
+    /// (Ollama, LM Studio: no other key goes there), else Anthropic when its key is set,
+    /// else OpenAI when its key is.
     public static func choose(baseURL: URL?, environment: [String: String]) throws -> ModelProvider {
+        if baseURL != nil { return .openai }
         if environment[AnthropicMessages.keyVariable]?.isEmpty == false { return .anthropic }
-        if environment[OpenAIChatCompletions.keyVariable]?.isEmpty == false || baseURL != nil { return .openai }
+        if environment[OpenAIChatCompletions.keyVariable]?.isEmpty == false { return .openai }
         throw ModelError.missingKey(
-            provider: "a model", variable: "\(AnthropicMessages.keyVariable) or \(OpenAIChatCompletions.keyVariable)")
+            provider: "a language model", variable: "\(AnthropicMessages.keyVariable) or \(OpenAIChatCompletions.keyVariable)")
     }
 
     /// A model of this provider.

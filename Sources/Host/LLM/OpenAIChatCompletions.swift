@@ -13,7 +13,7 @@ public struct OpenAIChatCompletions: LanguageModel {
 
     public static let defaultModel = "gpt-4.1-mini"
     public static let defaultBaseURL = URL(string: "https://api.openai.com/v1")!
-    public static let keyVariable = "OPENAI_API_KEY"
+    static let keyVariable = "OPENAI_API_KEY"
 
     /// - Parameters:
     ///   - key: sent as a bearer token; local servers (Ollama, LM Studio) need none.
@@ -40,11 +40,7 @@ public struct OpenAIChatCompletions: LanguageModel {
             return turn
         }
         body["stream"] = true
-        var stream = OpenAIStream()
-        try await endpoint.stream(.object(body)) { event in
-            if let text = stream.read(event) { onText(text) }
-        }
-        return try stream.turn(provider: endpoint.provider)
+        return try await endpoint.stream(.object(body), into: OpenAIStream(), onText: onText).turn(provider: endpoint.provider)
     }
 
     // MARK: - Wire shapes
@@ -73,7 +69,9 @@ public struct OpenAIChatCompletions: LanguageModel {
                 messages.append(.object(object))
             case .toolResults(let results):
                 for result in results {
-                    messages.append(["role": "tool", "tool_call_id": .string(result.callID), "content": .string(result.text)])
+                    // The shape has no error flag: the text says it.
+                    let text = result.isError ? "Error: \(result.text)" : result.text
+                    messages.append(["role": "tool", "tool_call_id": .string(result.callID), "content": .string(text)])
                 }
             }
         }
@@ -95,12 +93,12 @@ public struct OpenAIChatCompletions: LanguageModel {
         guard case .array(let choices)? = answer.objectValue?["choices"], case .object(let choice)? = choices.first,
             case .object(let message)? = choice["message"]
         else { throw ModelError.malformed(provider: provider, reason: "the answer has no choices") }
-        var calls: [ToolCall] = []
+        var calls: [ModelToolCall] = []
         if case .array(let toolCalls)? = message["tool_calls"] {
             for case .object(let call) in toolCalls {
                 let function = call["function"]?.objectValue ?? [:]
                 calls.append(
-                    ToolCall.parsing(
+                    ModelToolCall.parsing(
                         id: call["id"]?.stringValue ?? "call_\(calls.count)", name: function["name"]?.stringValue ?? "",
                         json: function["arguments"]?.stringValue ?? ""))
             }

@@ -2,7 +2,7 @@ import MCP
 
 /// A streamed Chat Completions answer put together chunk by chunk: content deltas, and
 /// tool calls whose id, name and arguments arrive in pieces under an index.
-struct OpenAIStream {
+struct OpenAIStream: ModelStreamReader {
     private struct PartialCall {
         var id = ""
         var name = ""
@@ -24,7 +24,8 @@ struct OpenAIStream {
                 var call = calls[index] ?? PartialCall()
                 if let id = piece["id"]?.stringValue, !id.isEmpty { call.id = id }
                 if case .object(let function)? = piece["function"] {
-                    call.name += function["name"]?.stringValue ?? ""
+                    // The name comes whole (some servers repeat it in every piece); arguments come in pieces.
+                    if call.name.isEmpty, let name = function["name"]?.stringValue { call.name = name }
                     call.arguments += function["arguments"]?.stringValue ?? ""
                 }
                 calls[index] = call
@@ -42,7 +43,7 @@ struct OpenAIStream {
         }
         let toolCalls = calls.keys.sorted().map { index in
             let call = calls[index]!
-            return ToolCall.parsing(id: call.id.isEmpty ? "call_\(index)" : call.id, name: call.name, json: call.arguments)
+            return ModelToolCall.parsing(id: call.id.isEmpty ? "call_\(index)" : call.id, name: call.name, json: call.arguments)
         }
         return ModelTurn(text: text, toolCalls: toolCalls, stopReason: OpenAIChatCompletions.stopReason(finishReason, hasCalls: !toolCalls.isEmpty))
     }

@@ -21,12 +21,13 @@ import Testing
     }
 
     static func clock(named name: String = "clock") async throws -> StdioServerConnection {
-        try await StdioServerConnection.start(ServerCommand(name: name, executable: TestPeers.setlist, arguments: ["serve", "clock"]))
+        try await StdioServerConnection.start(
+            ServerCommand(name: name, executable: TestPeers.setlist, arguments: ["serve", "clock"]), memory: TestPeers.freshMemory())
     }
 
     static func files(_ folder: URL) async throws -> StdioServerConnection {
         try await StdioServerConnection.start(
-            ServerCommand(name: "files", executable: TestPeers.setlist, arguments: ["serve", "files", folder.path]))
+            ServerCommand(name: "files", executable: TestPeers.setlist, arguments: ["serve", "files", folder.path]), memory: TestPeers.freshMemory())
     }
 
     static func temporaryFolder() throws -> URL {
@@ -276,6 +277,48 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("d").path))
     }
 
+    // MARK: - The conversation's rules
+
+    @Test(arguments: Shape.allCases)
+    func anEmptyAnswerIsNotKeptSoTheConversationGoesOn(shape: Shape) async throws {
+        let server = try await FakeModelServer.start(script: [
+            { _ in .tools([("clock__current_time", [:])], text: "\n\n") }, { _ in .text("") }, { _ in .text("Still here.") },
+        ])
+        defer { server.stop() }
+        let clock = try await Self.clock()
+        let session = ChatSession(model: Self.model(shape, server, streams: true), toolbox: await Toolbox.gather([clock]), approver: ApproveEverything())
+        let first = try await session.send("time?")
+        let second = try await session.send("and now?")
+        await clock.close()
+        #expect(first.text == "" && first.outcome == .answered)
+        #expect(second.text == "Still here.")
+        #expect(server.received.count == 3, "the fake API refuses what the real ones refuse")
+    }
+
+    @Test(arguments: Shape.allCases)
+    func aMessageTheModelCouldNotAnswerIsTakenBack(shape: Shape) async throws {
+        let server = try await FakeModelServer.start(script: [
+            { _ in .refusal(status: 529, type: "overloaded_error", message: "Overloaded") }, { _ in .text("Here now.") },
+        ])
+        defer { server.stop() }
+        let session = ChatSession(model: Self.model(shape, server, streams: false), toolbox: await Toolbox.gather([]), approver: ApproveEverything())
+        await #expect(throws: ModelError.self) { _ = try await session.send("first") }
+        #expect(try await session.send("second").text == "Here now.")
+        let sent = (server.received[1].body["messages"]?.arrayValue ?? []).filter { $0.objectValue?["role"] == "user" }
+        #expect(sent.count == 1)
+        #expect(sent.first?.objectValue?["content"] == "second")
+    }
+
+    @Test(arguments: Shape.allCases)
+    func anAnswerCutByTheTokenBudgetSaysSo(shape: Shape) async throws {
+        let server = try await FakeModelServer.start(script: [{ _ in .truncated("The first half of") }])
+        defer { server.stop() }
+        let session = ChatSession(model: Self.model(shape, server, streams: true), toolbox: await Toolbox.gather([]), approver: ApproveEverything())
+        let reply = try await session.send("a long answer")
+        #expect(reply.outcome == .truncated)
+        #expect(reply.text == "The first half of")
+    }
+
     // MARK: - Provider errors
 
     @Test(arguments: Shape.allCases)
@@ -286,12 +329,16 @@ import Testing
             { _ in .refusal(status: 400, type: "invalid_request_error", message: "registry.ollama.ai/library/gemma:2b does not support tools") },
             { _ in .errorEvent(type: "overloaded_error", message: "Overloaded") },
             { _ in .refusal(status: 404, type: "not_found_error", message: "model: scripted") },
+            { _ in .refusal(status: 404, type: "", message: "404 page not found") },
         ])
         defer { server.stop() }
         let provider = shape == .anthropic ? "Anthropic" : "the OpenAI-compatible server"
         let expected: [ModelError] = [
             .rateLimited(provider: provider, retryAfter: 7), .overloaded(provider: provider), .toolsUnsupported(model: "scripted"),
             .overloaded(provider: provider), .unknownModel(model: "scripted", message: "model: scripted"),
+            .unreachable(
+                provider: provider, url: shape == .anthropic ? "\(server.baseURL)/v1/messages" : "\(server.baseURL)/v1/chat/completions",
+                reason: "nothing is there (404): check --base-url, which for OpenAI-compatible servers ends in /v1"),
         ]
         for error in expected {
             let session = ChatSession(model: Self.model(shape, server, streams: true), toolbox: await Toolbox.gather([]), approver: ApproveEverything())

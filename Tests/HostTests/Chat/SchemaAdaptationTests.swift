@@ -26,6 +26,15 @@ import Testing
         ])
     }
 
+    @Test func aRootThatIsAReferenceKeepsTheProperties() {
+        let schema: Value = [
+            "$ref": "#/definitions/Args",
+            "definitions": ["Args": ["type": "object", "properties": ["city": ["type": "string"]], "required": ["city"]]],
+            "$schema": "http://json-schema.org/draft-07/schema#",
+        ]
+        #expect(SchemaAdaptation.adapt(schema) == ["type": "object", "properties": ["city": ["type": "string"]], "required": ["city"]])
+    }
+
     @Test func aRecursiveReferenceIsCutInsteadOfLoopingForever() {
         let schema: Value = [
             "type": "object", "properties": ["node": ["$ref": "#/$defs/Node"]],

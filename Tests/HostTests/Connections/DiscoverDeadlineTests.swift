@@ -28,7 +28,8 @@ import Testing
         let connection = try await StdioServerConnection.start(try Self.silentServer(), timeout: .seconds(60), memory: EraMemory(file: nil))
         let waited = ContinuousClock.now - started
         #expect(connection.era == .handshake && connection.protocolVersion == "2025-06-18")
-        #expect(waited >= EraProbe.stdioDiscoverDeadline && waited < EraProbe.stdioDiscoverDeadline + .seconds(5), "waited \(waited)")
+        // Far from the 60 s the request timeout would have cost, whatever the machine's load.
+        #expect(waited >= EraProbe.stdioDiscoverDeadline && waited < .seconds(40), "waited \(waited)")
         #expect(try await connection.listTools().isEmpty)
         await connection.close()
     }
@@ -36,7 +37,7 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func aShorterRequestTimeoutBoundsTheProbeToo() async throws {
         let started = ContinuousClock.now
         let connection = try await StdioServerConnection.start(try Self.silentServer(), timeout: .seconds(2), memory: EraMemory(file: nil))
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < EraProbe.stdioDiscoverDeadline)
         #expect(connection.era == .handshake)
         await connection.close()
     }

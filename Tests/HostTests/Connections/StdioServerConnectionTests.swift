@@ -85,6 +85,7 @@ import Testing
         await #expect(throws: ConnectionError.timedOut(server: "silent", method: "initialize", seconds: 1)) {
             _ = try await StdioServerConnection.start(silent, timeout: .seconds(1))
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // About 2 s alone; the bound is loose for a busy machine, and far below the 60 s default timeout.
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 }

@@ -18,6 +18,8 @@ final class FakeModelServer: Sendable {
     /// What one turn answers.
     enum Reply: Sendable {
         case text(String)
+        /// Text cut short by the token budget (`max_tokens`, `length`).
+        case truncated(String)
         case tools([(name: String, arguments: [String: Value])], text: String = "")
         /// An HTTP refusal with the provider's error object.
         case refusal(status: Int, type: String, message: String, retryAfter: Int? = nil)
@@ -119,6 +121,11 @@ final class FakeModelServer: Sendable {
         let data = try await request.collectBody(upTo: 16 << 20)
         guard case .object(let body) = try JSONParser.parse(Data(buffer: data)) else { return Self.json(400, ["error": "not an object"]) }
         let received = Received(shape: shape, key: context.apiKey, body: body)
+        if let broken = Self.brokenRule(in: body, shape: shape) {
+            // The real APIs refuse a conversation that breaks their rules; so does this one.
+            state.withLock { $0.received.append(received) }
+            return Self.json(400, Self.errorObject(shape, type: "invalid_request_error", message: broken))
+        }
         let turn = state.withLock { state -> Turn? in
             state.received.append(received)
             return state.script.isEmpty ? nil : state.script.removeFirst()
@@ -137,11 +144,65 @@ final class FakeModelServer: Sendable {
             return received.streamed
                 ? Self.events(Self.streamEvents(shape, text: text, calls: [], idBase: callIDBase), done: shape == .openai)
                 : Self.json(200, Self.whole(shape, text: text, calls: [], idBase: callIDBase))
+        case .truncated(let text):
+            return received.streamed
+                ? Self.events(Self.streamEvents(shape, text: text, calls: [], idBase: callIDBase, truncated: true), done: shape == .openai)
+                : Self.json(200, Self.whole(shape, text: text, calls: [], idBase: callIDBase, truncated: true))
         case .tools(let calls, let text):
             return received.streamed
                 ? Self.events(Self.streamEvents(shape, text: text, calls: calls, idBase: callIDBase), done: shape == .openai)
                 : Self.json(200, Self.whole(shape, text: text, calls: calls, idBase: callIDBase))
         }
+    }
+
+    // MARK: - The APIs' rules
+
+    /// The first rule of the provider's conversation the body breaks, if any: an empty
+    /// assistant message, a tool call not answered in the next message, a result for
+    /// no call.
+    static func brokenRule(in body: [String: Value], shape: Shape) -> String? {
+        let messages = (body["messages"]?.arrayValue ?? []).compactMap(\.objectValue)
+        switch shape {
+        case .anthropic:
+            for (index, message) in messages.enumerated() where message["role"]?.stringValue == "assistant" {
+                let blocks = message["content"]?.arrayValue ?? []
+                if blocks.isEmpty && (message["content"]?.stringValue ?? "").isEmpty {
+                    return "messages.\(index): all messages must have non-empty content"
+                }
+                if blocks.contains(where: { $0.objectValue?["type"] == "text" && ($0.objectValue?["text"]?.stringValue ?? "").allSatisfy(\.isWhitespace) }) {
+                    return "messages.\(index): text content blocks must contain non-whitespace text"
+                }
+                let calls = Set(blocks.compactMap { $0.objectValue?["type"] == "tool_use" ? $0.objectValue?["id"]?.stringValue : nil })
+                guard !calls.isEmpty else { continue }
+                let answered = Set(
+                    (index + 1 < messages.count ? messages[index + 1]["content"]?.arrayValue ?? [] : []).compactMap {
+                        $0.objectValue?["type"] == "tool_result" ? $0.objectValue?["tool_use_id"]?.stringValue : nil
+                    })
+                if !calls.isSubset(of: answered) {
+                    return "messages.\(index + 1): tool_use ids were found without tool_result blocks immediately after"
+                }
+            }
+        case .openai:
+            var open: Set<String> = []
+            for (index, message) in messages.enumerated() {
+                switch message["role"]?.stringValue {
+                case "assistant":
+                    if !open.isEmpty { return "messages.\(index): the tool calls before it were not all answered" }
+                    let calls = (message["tool_calls"]?.arrayValue ?? []).compactMap { $0.objectValue?["id"]?.stringValue }
+                    if calls.isEmpty && (message["content"]?.stringValue ?? "").isEmpty {
+                        return "messages.\(index): an assistant message needs content or tool_calls"
+                    }
+                    open = Set(calls)
+                case "tool":
+                    guard let id = message["tool_call_id"]?.stringValue, open.remove(id) != nil else {
+                        return "messages.\(index): a tool message must answer a preceding tool_calls id"
+                    }
+                default:
+                    if !open.isEmpty { return "messages.\(index): the tool calls before it were not all answered" }
+                }
+            }
+        }
+        return nil
     }
 
     // MARK: - Answers
@@ -153,7 +214,9 @@ final class FakeModelServer: Sendable {
         }
     }
 
-    private static func whole(_ shape: Shape, text: String, calls: [(name: String, arguments: [String: Value])], idBase: String) -> Value {
+    private static func whole(
+        _ shape: Shape, text: String, calls: [(name: String, arguments: [String: Value])], idBase: String, truncated: Bool = false
+    ) -> Value {
         switch shape {
         case .anthropic:
             var content: [Value] = text.isEmpty ? [] : [["type": "text", "text": .string(text)]]
@@ -162,7 +225,7 @@ final class FakeModelServer: Sendable {
             }
             return [
                 "id": "msg_1", "type": "message", "role": "assistant", "content": .array(content),
-                "stop_reason": calls.isEmpty ? "end_turn" : "tool_use",
+                "stop_reason": truncated ? "max_tokens" : calls.isEmpty ? "end_turn" : "tool_use",
             ]
         case .openai:
             var message: [String: Value] = ["role": "assistant", "content": text.isEmpty ? .null : .string(text)]
@@ -175,13 +238,16 @@ final class FakeModelServer: Sendable {
                         ]
                     })
             }
-            return ["id": "chatcmpl-1", "choices": [["index": 0, "message": .object(message), "finish_reason": calls.isEmpty ? "stop" : "tool_calls"]]]
+            let finish: Value = truncated ? "length" : calls.isEmpty ? "stop" : "tool_calls"
+            return ["id": "chatcmpl-1", "choices": [["index": 0, "message": .object(message), "finish_reason": finish]]]
         }
     }
 
     /// The answer as its provider streams it: text in small pieces, tool arguments as
     /// pieces of JSON text.
-    private static func streamEvents(_ shape: Shape, text: String, calls: [(name: String, arguments: [String: Value])], idBase: String) -> [Value] {
+    private static func streamEvents(
+        _ shape: Shape, text: String, calls: [(name: String, arguments: [String: Value])], idBase: String, truncated: Bool = false
+    ) -> [Value] {
         let textPieces = pieces(text, size: 4)
         switch shape {
         case .anthropic:
@@ -209,7 +275,7 @@ final class FakeModelServer: Sendable {
                 events.append(["type": "content_block_stop", "index": .int(index)])
                 index += 1
             }
-            events.append(["type": "message_delta", "delta": ["stop_reason": calls.isEmpty ? "end_turn" : "tool_use"]])
+            events.append(["type": "message_delta", "delta": ["stop_reason": truncated ? "max_tokens" : calls.isEmpty ? "end_turn" : "tool_use"]])
             events.append(["type": "message_stop"])
             return events
         case .openai:
@@ -232,7 +298,7 @@ final class FakeModelServer: Sendable {
                     events.append(chunk(["tool_calls": [["index": .int(number), "function": ["arguments": .string(piece)]]]]))
                 }
             }
-            events.append(chunk([:], finish: calls.isEmpty ? "stop" : "tool_calls"))
+            events.append(chunk([:], finish: truncated ? "length" : calls.isEmpty ? "stop" : "tool_calls"))
             return events
         }
     }

@@ -69,13 +69,31 @@ enum TestTools {
 
 /// What the `wait` tool did.
 final class WorkLog: Sendable {
-    private let counts = Mutex((started: 0, finished: 0, cancelled: 0))
+    private let counts = Mutex((started: 0, finished: 0, cancelled: 0, running: 0, mostAtOnce: 0))
 
-    func started() { counts.withLock { $0.started += 1 } }
-    func finished() { counts.withLock { $0.finished += 1 } }
-    func cancelled() { counts.withLock { $0.cancelled += 1 } }
+    func started() {
+        counts.withLock {
+            $0.started += 1
+            $0.running += 1
+            $0.mostAtOnce = max($0.mostAtOnce, $0.running)
+        }
+    }
+    func finished() {
+        counts.withLock {
+            $0.finished += 1
+            $0.running -= 1
+        }
+    }
+    func cancelled() {
+        counts.withLock {
+            $0.cancelled += 1
+            $0.running -= 1
+        }
+    }
 
-    var snapshot: (started: Int, finished: Int, cancelled: Int) { counts.withLock { $0 } }
+    var snapshot: (started: Int, finished: Int, cancelled: Int) { counts.withLock { ($0.started, $0.finished, $0.cancelled) } }
+    /// How many calls ran at the same time, at most.
+    var mostAtOnce: Int { counts.withLock { $0.mostAtOnce } }
 }
 
 /// How often a hook ran, and how many runs overlapped at most.
