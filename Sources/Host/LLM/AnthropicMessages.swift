@@ -27,14 +27,8 @@ public struct AnthropicMessages: LanguageModel {
     }
 
     public func respond(to request: ModelRequest, onText: @escaping @Sendable (String) -> Void) async throws -> ModelTurn {
-        var body = Self.body(request, model: model)
-        guard streams else {
-            let turn = try Self.turn(from: try await endpoint.json(.object(body)), provider: endpoint.provider)
-            if !turn.text.isEmpty { onText(turn.text) }
-            return turn
-        }
-        body["stream"] = true
-        return try await endpoint.stream(.object(body), into: AnthropicStream(), onText: onText).turn(provider: endpoint.provider)
+        try await endpoint.turn(
+            Self.body(request, model: model), streams: streams, reader: AnthropicStream(), whole: Self.turn(from:provider:), onText: onText)
     }
 
     // MARK: - Wire shapes

@@ -65,6 +65,22 @@ struct ModelEndpoint: Sendable, CustomReflectable {
         }
     }
 
+    /// One turn of a model: `body` sent for a whole answer, read by `whole`, or streamed
+    /// and read by `reader`, its text passed on as it comes.
+    func turn<Reader: ModelStreamReader>(
+        _ body: [String: Value], streams: Bool, reader: Reader, whole: (Value, String) throws -> ModelTurn,
+        onText: @escaping @Sendable (String) -> Void
+    ) async throws -> ModelTurn {
+        guard streams else {
+            let turn = try whole(try await json(.object(body)), provider)
+            if !turn.text.isEmpty { onText(turn.text) }
+            return turn
+        }
+        var body = body
+        body["stream"] = true
+        return try await stream(.object(body), into: reader, onText: onText).turn(provider: provider)
+    }
+
     /// The whole exchange, answer included, within `timeout`: the client's own deadline
     /// ends once the answer's head has come.
     private func withinTimeout<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
