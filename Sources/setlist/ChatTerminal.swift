@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Host
 import MCP
+import ServerKit
 
 /// What `setlist chat` shows: the model's text on standard output as it streams, tool
 /// calls and notes on standard error, and `-p --json`'s one object for scripts. Every
@@ -35,9 +36,7 @@ enum ChatTerminal {
 
     /// A line of standard input, read off the tasks' threads; `nil` at its end.
     static func readLine() async -> String? {
-        await withCheckedContinuation { line in
-            DispatchQueue.global().async { line.resume(returning: Swift.readLine()) }
-        }
+        await onOwnThread { Swift.readLine() }
     }
 
     /// Says why the chat failed, on standard error or as JSON, and ends it with exit code 1.

@@ -114,14 +114,11 @@ public final class StdioServerConnection: MCPConnection {
     public func close() async {
         writes.sync { try? input.close() }
         let process = process
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                let deadline = Date().addingTimeInterval(5)
-                while process.isRunning && Date() < deadline { usleep(20_000) }
-                if process.isRunning { process.terminate() }
-                process.waitUntilExit()
-                done.resume()
-            }
+        await onOwnThread {
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
         }
     }
 

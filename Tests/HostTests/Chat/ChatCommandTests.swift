@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import ServerKit
 import Testing
 
 @testable import Host
@@ -56,21 +57,12 @@ import Testing
         async let out = read(stdout)
         async let err = read(stderr)
         let (output, errors) = await (out, err)
-        await withCheckedContinuation { done in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                done.resume()
-            }
-        }
+        await onOwnThread { process.waitUntilExit() }
         return Run(stdout: output, stderr: errors, status: process.terminationStatus)
     }
 
     static func read(_ pipe: Pipe) async -> String {
-        await withCheckedContinuation { text in
-            DispatchQueue.global().async {
-                text.resume(returning: String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-            }
-        }
+        await onOwnThread { String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
     }
 
     static func json(_ text: String) throws -> [String: Any] {

@@ -19,11 +19,15 @@ import Testing
         process.standardError = errors
         try process.run()
         defer { process.terminate() }
-        var text = ""
-        while !text.contains("/mcp") {
-            let chunk = errors.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw ConnectionError.couldNotStart(server: "clock", reason: text) }
-            text += String(decoding: chunk, as: UTF8.self)
+        let reading = errors.fileHandleForReading
+        let text = try await onOwnThread { () throws(ConnectionError) -> String in
+            var text = ""
+            while !text.contains("/mcp") {
+                let chunk = reading.availableData
+                guard !chunk.isEmpty else { throw ConnectionError.couldNotStart(server: "clock", reason: text) }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
         }
         let address = try #require(text.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\/mcp/)?.output.1)
         try await body(URL(string: "http://127.0.0.1:\(address)/mcp")!)

@@ -54,14 +54,6 @@ struct LiveServer {
 
 }
 
-/// Runs blocking work on a thread of its own, so that the cooperative pool stays free
-/// for the server under test.
-func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-}
-
 /// A blocking TCP connection to a loopback port, for requests no HTTP client would send.
 final class RawConnection: @unchecked Sendable {
     let descriptor: Int32
