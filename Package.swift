@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "SpotifySandbox", targets: ["SpotifySandbox"]),
         .library(name: "SpotifyServer", targets: ["SpotifyServer"]),
         .library(name: "Host", targets: ["Host"]),
+        .library(name: "Capture", targets: ["Capture"]),
     ],
     dependencies: [
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
@@ -47,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "setlist",
             dependencies: [
-                "ServerKit", "FilesServer", "ClockServer", "SpotifyServer", "SpotifySandbox", "SpotifyAPI", "SpotifyModels", "Host",
+                "ServerKit", "FilesServer", "ClockServer", "SpotifyServer", "SpotifySandbox", "SpotifyAPI", "SpotifyModels", "Host", "Capture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -141,6 +142,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+
+        // MARK: Reading captures of MCP traffic
+
+        .target(
+            name: "Capture",
+            dependencies: [
+                "ServerKit",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
         .executableTarget(
             name: "SpotifyWorkloadBenchmark",
             dependencies: [
@@ -206,6 +217,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "CaptureTests",
+            dependencies: ["Capture", "ServerKit", .product(name: "MCP", package: "swift-sdk")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "CurationTests", dependencies: ["Curation", "SpotifyModels"], exclude: ["Mood/Fixtures"]),
         .testTarget(
