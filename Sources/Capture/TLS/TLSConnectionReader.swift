@@ -1,0 +1,115 @@
+/// What one TLS connection showed: the hellos, the switch to protection, how many
+/// records each way, and (with a decryptor) the plaintext of application data.
+struct TLSConnection {
+    var clientHello: ClientHello?
+    var clientHelloFrame: Int?
+    var serverHello: ServerHello?
+    var serverHelloFrame: Int?
+    var changeCipherSpecFrames: [(frame: Int, direction: TLSDirection)] = []
+    var applicationDataToServer = 0
+    var applicationDataToClient = 0
+    var alerts: [(frame: Int, direction: TLSDirection, description: String)] = []
+    var decryptedRecords = 0
+    var undecryptedRecords = 0
+    var decryptorUsed = false
+    var plaintextToServer: StreamBytes
+    var plaintextToClient: StreamBytes
+    /// Where a direction stopped being TLS or ended inside a record.
+    var notes: [String] = []
+}
+
+/// Reads both directions of a connection as TLS.
+enum TLSConnectionReader {
+    static func read(
+        toServer: StreamBytes, toClient: StreamBytes, file: UnsafeRawBufferPointer,
+        provider: (any RecordDecryptorProvider)?, secrets: [DecryptionSecrets]
+    ) -> TLSConnection {
+        var tls = TLSConnection(plaintextToServer: StreamBytes(file: file), plaintextToClient: StreamBytes(file: file))
+        let up = TLSRecordReader.records(in: toServer)
+        let down = TLSRecordReader.records(in: toClient)
+        for (stop, name) in [(up.stop, "client to server"), (down.stop, "server to client")] {
+            switch stop {
+            case .incomplete(let offset)?: tls.notes.append("\(name): the capture ends inside a TLS record at stream byte \(offset)")
+            case .notTLS(let offset)?: tls.notes.append("\(name): not TLS from stream byte \(offset) on")
+            case nil: break
+            }
+        }
+        var clientHelloMessage: [UInt8] = []
+        var serverHelloMessage: [UInt8] = []
+        (tls.clientHello, clientHelloMessage, tls.clientHelloFrame) = firstHello(up.records, in: toServer, type: 1) { TLSHelloParser.clientHello($0) }
+        (tls.serverHello, serverHelloMessage, tls.serverHelloFrame) = firstHello(down.records, in: toClient, type: 2) { TLSHelloParser.serverHello($0) }
+
+        var decryptor: (any RecordDecryptor)?
+        if let provider, let client = tls.clientHello, let server = tls.serverHello {
+            let facts = TLSSessionFacts(
+                clientRandom: client.random, serverRandom: server.random, version: server.version,
+                cipherSuite: server.cipherSuite, group: server.keyShareGroup, serverName: client.serverName,
+                clientHelloMessage: clientHelloMessage, serverHelloMessage: serverHelloMessage)
+            decryptor = provider.decryptor(for: facts, secrets: secrets)
+            tls.decryptorUsed = decryptor != nil
+        }
+
+        // Both directions in capture order, as a decryptor must see them.
+        let merged = (up.records.map { ($0, TLSDirection.clientToServer) } + down.records.map { ($0, TLSDirection.serverToClient) })
+            .sorted { $0.0.frame < $1.0.frame }
+        for (record, direction) in merged {
+            let stream = direction == .clientToServer ? toServer : toClient
+            switch record.type {
+            case .changeCipherSpec: tls.changeCipherSpecFrames.append((record.frame, direction))
+            case .applicationData:
+                if direction == .clientToServer { tls.applicationDataToServer += 1 } else { tls.applicationDataToClient += 1 }
+            case .alert where record.fragment.count == 2:
+                let level = stream.byte(at: record.fragment.lowerBound)
+                let code = stream.byte(at: record.fragment.lowerBound + 1)
+                tls.alerts.append((record.frame, direction, "\(level == 2 ? "fatal" : "warning") alert \(code)"))
+            default: break
+            }
+            let afterHellos = tls.serverHelloFrame.map { record.frame >= $0 } ?? false
+            guard var opener = decryptor, afterHellos, record.type != .handshake || isProtected(record, tls) else { continue }
+            let header = TLSRecordHeader(
+                contentType: record.type.rawValue, version: record.version, length: record.fragment.count,
+                direction: direction, frame: record.frame)
+            let opened = stream.withBytes(record.fragment) { opener.open(header, fragment: $0) }
+            decryptor = opener
+            guard record.type != .changeCipherSpec else { continue }
+            guard let opened else {
+                tls.undecryptedRecords += 1
+                continue
+            }
+            tls.decryptedRecords += 1
+            if opened.contentType == TLSRecord.ContentType.applicationData.rawValue {
+                if direction == .clientToServer {
+                    tls.plaintextToServer.append(owned: opened.plaintext, frame: record.frame, time: record.time)
+                } else {
+                    tls.plaintextToClient.append(owned: opened.plaintext, frame: record.frame, time: record.time)
+                }
+            }
+        }
+        return tls
+    }
+
+    /// In TLS 1.2, handshake records after change cipher spec (Finished) are protected;
+    /// the ServerHello's own record is not.
+    private static func isProtected(_ record: TLSRecord, _ tls: TLSConnection) -> Bool {
+        record.frame != tls.serverHelloFrame && record.frame != tls.clientHelloFrame
+    }
+
+    /// The first handshake message of `type` in a direction's leading handshake
+    /// records (a message may span records, and records segments).
+    private static func firstHello<Hello>(
+        _ records: [TLSRecord], in stream: StreamBytes, type: UInt8, parse: ([UInt8]) -> Hello?
+    ) -> (Hello?, [UInt8], Int?) {
+        var handshake: [UInt8] = []
+        for record in records {
+            guard record.type == .handshake else { break }
+            handshake += stream.copy(record.fragment)
+            guard handshake.count >= 4 else { continue }
+            let length = Int(handshake[1]) << 16 | Int(handshake[2]) << 8 | Int(handshake[3])
+            guard handshake.count >= 4 + length else { continue }
+            guard handshake[0] == type else { return (nil, [], nil) }
+            let message = Array(handshake[0..<(4 + length)])
+            return (parse(Array(message[4...])), message, record.frame)
+        }
+        return (nil, [], nil)
+    }
+}
