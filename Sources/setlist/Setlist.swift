@@ -7,7 +7,7 @@ struct Setlist: AsyncParsableCommand {
         commandName: "setlist",
         abstract: "Playlists that fit the moment, through MCP servers for Spotify, files and time.",
         version: SetlistVersion.current,
-        subcommands: [Mix.self, Chat.self, Serve.self, Servers.self, TraceCommand.self, Sandbox.self, Auth.self, Doctor.self]
+        subcommands: [Mix.self, Chat.self, Serve.self, Servers.self, TraceCommand.self, Sandbox.self, Auth.self, Doctor.self, CaptureCommand.self]
     )
 
     /// Parses the arguments ``ProcessArguments`` finds, which survive a preloaded

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Capture
+
+struct CaptureCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capture",
+        abstract: "Read packet captures (pcap, pcapng) of MCP traffic.",
+        subcommands: [Analyze.self]
+    )
+
+    struct Analyze: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report a capture layer by layer: TCP handshakes, TLS negotiation, HTTP and the JSON-RPC inside.",
+            discussion: """
+                Capture MCP traffic with, for instance, `tcpdump -i lo -w mcp.pcap 'tcp port 8080'`. Each connection is \
+                reported with its handshake packets, its TLS hellos (or HTTP messages) and its JSON-RPC requests paired \
+                with their responses and latencies. Bearer tokens and token fields are masked unless --show-secrets.
+                """
+        )
+
+        @Argument(help: "The capture file (pcap or pcapng).")
+        var file: String
+
+        @Flag(help: "Write the report as JSON, for scripts.")
+        var json = false
+
+        @Option(help: "Only connections with this TCP port at either end.")
+        var port: UInt16?
+
+        @Option(help: "Only connections with this IPv4 or IPv6 address at either end.")
+        var host: HostFilter?
+
+        @Option(help: "Only JSON-RPC messages of this method (e.g. tools/call) and the responses to them.")
+        var method: String?
+
+        @Flag(help: "Show bearer tokens and token fields as captured instead of masked.")
+        var showSecrets = false
+
+        func run() async throws {
+            let options = CaptureOptions(port: port, host: host, method: method, showSecrets: showSecrets)
+            let report = try CaptureAnalyzer(options: options).analyze(path: file)
+            print(json ? report.json : report.text, terminator: "")
+            // A damaged file still gets its report, then fails the command for scripts.
+            if report.damage != nil { throw ExitCode(2) }
+        }
+    }
+}
+
+extension HostFilter: @retroactive ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
