@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Captures real traffic on loopback with tcpdump while a test talks to servers: the
+/// package's own `setlist` and small socket servers the test writes itself.
+enum LoopbackCapture {
+    /// The folder that holds Package.swift.
+    static let package: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder
+    }()
+
+    static let setlist = package.appendingPathComponent(".build/debug/setlist").path
+
+    /// tcpdump's path; the test fails, saying how to install it, when it is missing.
+    static func tcpdump() throws -> String {
+        let found = ["/usr/bin/tcpdump", "/usr/sbin/tcpdump", "/usr/local/bin/tcpdump", "/usr/local/sbin/tcpdump"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        return try #require(found, "tcpdump is missing: install it with scripts/system-packages tcpdump (scripts/test does)")
+    }
+
+    /// Runs `body` while tcpdump writes what crosses `ports` on `lo` to a new file, and
+    /// returns that file once tcpdump has flushed it and exited.
+    static func capture(ports: [Int], _ body: () async throws -> Void) async throws -> URL {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-capture-\(UUID().uuidString).pcap")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try tcpdump())
+        let filter = ports.map { "tcp port \($0)" }.joined(separator: " or ")
+        // -Z root: tcpdump would otherwise drop to its own user, who may not write here.
+        process.arguments = ["-i", "lo", "-w", file.path, "-U", "-n"] + (getuid() == 0 ? ["-Z", "root"] : []) + [filter]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // tcpdump says "listening on lo" on stderr once it captures.
+        var said = ""
+        let deadline = Date().addingTimeInterval(15)
+        while !said.contains("listening"), Date() < deadline, process.isRunning {
+            let chunk = errors.fileHandleForReading.availableData
+            said += String(decoding: chunk, as: UTF8.self)
+        }
+        try #require(said.contains("listening"), "tcpdump did not start capturing on lo: \(said) (capturing needs root or CAP_NET_RAW)")
+        do {
+            try await body()
+        } catch {
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            throw error
+        }
+        // Let the last packets reach the capture, then stop tcpdump, which flushes on SIGINT.
+        try await Task.sleep(for: .milliseconds(300))
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        return file
+    }
+
+    /// A loopback port nothing listens on at the moment.
+    static func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = loopback(port: 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        try #require(bound, "no free loopback port")
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    static func loopback(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return address
+    }
+
+    /// Opens a TCP connection to 127.0.0.1:`port`; -1 when refused.
+    static func connect(port: Int) -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = loopback(port: port)
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        if !connected { close(socket) }
+        return connected ? socket : -1
+    }
+
+    /// Sends one HTTP request on a connection of its own and reads the answer until the
+    /// server closes or the Content-Length is reached.
+    static func exchange(port: Int, _ request: String) throws -> String {
+        let socket = connect(port: port)
+        try #require(socket >= 0, "cannot connect to 127.0.0.1:\(port)")
+        defer { close(socket) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            received += buffer[..<count]
+            let text = String(decoding: received, as: UTF8.self)
+            if let headerEnd = text.range(of: "\r\n\r\n"),
+                let lengthLine = text[..<headerEnd.lowerBound].split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-length:") }),
+                let length = Int(lengthLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)),
+                text.utf8.distance(from: headerEnd.upperBound, to: text.utf8.endIndex) >= length
+            {
+                break
+            }
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Starts `setlist serve clock --http 127.0.0.1:PORT` and waits until it accepts connections.
+    static func startClock(port: Int) async throws -> Process {
+        try #require(FileManager.default.isExecutableFile(atPath: setlist), "\(setlist) is missing: run swift build first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: setlist)
+        process.arguments = ["serve", "clock", "--http", "127.0.0.1:\(port)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while true {
+            let socket = connect(port: port)
+            if socket >= 0 {
+                close(socket)
+                return process
+            }
+            try #require(Date() < deadline && process.isRunning, "setlist serve clock did not listen on port \(port)")
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+}
+
+/// A one-connection server that answers a POST with an SSE stream: a progress
+/// notification, a pause, then the result, then it closes (as a Streamable HTTP server
+/// that streams its answer does).
+final class SSEServer: @unchecked Sendable {
+    let port: Int
+    private let listener: Int32
+    private let thread: Thread
+
+    init(port: Int) throws {
+        self.port = port
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var yes: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = LoopbackCapture.loopback(port: port)
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        try #require(bound && listen(socket, 4) == 0, "cannot listen on 127.0.0.1:\(port)")
+        listener = socket
+        thread = Thread {
+            let connection = accept(socket, nil, nil)
+            guard connection >= 0 else { return }
+            defer { close(connection) }
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while !String(decoding: received, as: UTF8.self).hasSuffix("}") {
+                let count = buffer.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+                if count <= 0 { return }
+                received += buffer[..<count]
+            }
+            func write(_ text: String) {
+                let bytes = Array(text.utf8)
+                _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
+            }
+            write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n")
+            write("event: message\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":1,\"progress\":0.5}}\n\n")
+            usleep(30_000)
+            write("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"done\"}]}}\n\n")
+        }
+        thread.start()
+    }
+
+    deinit { close(listener) }
+}
