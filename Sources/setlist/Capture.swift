@@ -46,7 +46,7 @@ struct CaptureCommand: AsyncParsableCommand {
     }
 }
 
-extension HostFilter: @retroactive ExpressibleByArgument {
+extension HostFilter: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
     }

@@ -70,7 +70,8 @@ enum TimestampResolution: Equatable {
             let fraction = units & ((UInt64(1) << UInt64(bits)) - 1)
             let fractionNanos = bits == 0 ? 0 : UInt64((Double(fraction) / Double(UInt64(1) << UInt64(bits))) * 1e9)
             let (seconds, overflow) = whole.multipliedReportingOverflow(by: 1_000_000_000)
-            return overflow ? Int64.max : Int64(clamping: seconds + fractionNanos)
+            let (total, sumOverflow) = seconds.addingReportingOverflow(fractionNanos)
+            return overflow || sumOverflow ? Int64.max : Int64(clamping: total)
         }
     }
 

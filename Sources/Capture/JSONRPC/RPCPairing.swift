@@ -59,8 +59,8 @@ enum RPCPairing {
                 sightings[index].pairedWith = request
                 sightings[request].pairedWith = index
                 if let answered = sighting.time, let asked = sightings[request].time {
-                    sightings[index].latencyNanoseconds = answered - asked
-                    sightings[request].latencyNanoseconds = answered - asked
+                    sightings[index].latencyNanoseconds = answered &- asked
+                    sightings[request].latencyNanoseconds = answered &- asked
                 }
             case .notification, .invalid:
                 continue

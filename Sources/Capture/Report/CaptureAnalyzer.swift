@@ -145,14 +145,14 @@ public struct CaptureAnalyzer {
         for (index, request) in requests.messages.enumerated() {
             var latency: Int64?
             if index < responses.messages.count, let asked = request.lastTime, let answered = responses.messages[index].firstTime {
-                latency = answered - asked
+                latency = answered &- asked
             }
             reading.http.append((request, true, latency))
         }
         for (index, response) in responses.messages.enumerated() {
             var latency: Int64?
             if index < requests.messages.count, let asked = requests.messages[index].lastTime, let answered = response.firstTime {
-                latency = answered - asked
+                latency = answered &- asked
             }
             reading.http.append((response, false, latency))
         }
@@ -296,7 +296,9 @@ public struct CaptureAnalyzer {
         var start: Int64?
         func seconds(_ time: Int64?) -> Double? {
             guard let time, let start else { return nil }
-            return Double(time - start) / 1e9
+            // Damaged timestamps may lie anywhere in Int64: never trap on their distance.
+            let (distance, overflow) = time.subtractingReportingOverflow(start)
+            return overflow ? (Double(time) - Double(start)) / 1e9 : Double(distance) / 1e9
         }
     }
 

@@ -24,7 +24,9 @@ import Testing
         var http = Conversation()
         http.handshake()
         http.send(fromClient: true, post(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#))
-        http.send(fromClient: false, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n1f\r\ndata: {\"jsonrpc\":\"2.0\",\"id\":1}\n\n\r\n0\r\n\r\n")
+        let event = "data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\n\n"
+        http.send(fromClient: false, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "\(String(event.utf8.count, radix: 16))\r\n\(event)\r\n0\r\n\r\n")
         http.close()
         var tls = Conversation(serverPort: 443)
         tls.handshake()

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @testable import Capture
 
 /// Real traffic captured by tcpdump on loopback: the seed's two requests to
@@ -17,7 +21,7 @@ import Testing
         let clockPort = try LoopbackCapture.freePort()
         let ssePort = try LoopbackCapture.freePort()
         let clock = try await LoopbackCapture.startClock(port: clockPort)
-        defer { clock.terminate() }
+        defer { #expect(clock.stop(SIGTERM) == 0, "setlist serve clock exits 0 on SIGTERM") }
         let sse = try SSEServer(port: ssePort)
         var answers: [String] = []
         let file = try await LoopbackCapture.capture(ports: [clockPort, ssePort]) {

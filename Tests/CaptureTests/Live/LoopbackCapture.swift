@@ -30,34 +30,34 @@ enum LoopbackCapture {
     /// returns that file once tcpdump has flushed it and exited.
     static func capture(ports: [Int], _ body: () async throws -> Void) async throws -> URL {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-capture-\(UUID().uuidString).pcap")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try tcpdump())
         let filter = ports.map { "tcp port \($0)" }.joined(separator: " or ")
-        // -Z root: tcpdump would otherwise drop to its own user, who may not write here.
-        process.arguments = ["-i", "lo", "-w", file.path, "-U", "-n"] + (getuid() == 0 ? ["-Z", "root"] : []) + [filter]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        // --immediate-mode: without it packets wait in the kernel's buffer for up to a
+        // second, and those still there at SIGINT are lost. -Z root: tcpdump would
+        // otherwise drop to its own user, who may not write here.
+        let arguments = ["-i", "lo", "-w", file.path, "-U", "-n", "--immediate-mode"] + (getuid() == 0 ? ["-Z", "root"] : []) + [filter]
+        let tcpdump = try SignalableProcess(path: try tcpdump(), arguments: arguments)
         // tcpdump says "listening on lo" on stderr once it captures.
         var said = ""
         let deadline = Date().addingTimeInterval(15)
-        while !said.contains("listening"), Date() < deadline, process.isRunning {
-            let chunk = errors.fileHandleForReading.availableData
-            said += String(decoding: chunk, as: UTF8.self)
+        while !said.contains("listening"), Date() < deadline, let chunk = tcpdump.readError(), !chunk.isEmpty {
+            said += chunk
         }
-        try #require(said.contains("listening"), "tcpdump did not start capturing on lo: \(said) (capturing needs root or CAP_NET_RAW)")
+        guard said.contains("listening") else {
+            tcpdump.stop()
+            try #require(Bool(false), "tcpdump did not start capturing on lo: \(said) (capturing needs root or CAP_NET_RAW)")
+            return file
+        }
         do {
             try await body()
         } catch {
-            kill(process.processIdentifier, SIGINT)
-            process.waitUntilExit()
+            tcpdump.stop()
             throw error
         }
         // Let the last packets reach the capture, then stop tcpdump, which flushes on SIGINT.
         try await Task.sleep(for: .milliseconds(300))
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
+        let (status, lastWords) = tcpdump.stopReporting()
+        #expect(status == 0, "tcpdump exited with status \(status) on SIGINT: \(lastWords)")
+        #expect(!lastWords.split(separator: "\n").contains("0 packets captured"), "tcpdump: \(lastWords)")
         return file
     }
 
@@ -122,14 +122,9 @@ enum LoopbackCapture {
     }
 
     /// Starts `setlist serve clock --http 127.0.0.1:PORT` and waits until it accepts connections.
-    static func startClock(port: Int) async throws -> Process {
+    static func startClock(port: Int) async throws -> SignalableProcess {
         try #require(FileManager.default.isExecutableFile(atPath: setlist), "\(setlist) is missing: run swift build first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: setlist)
-        process.arguments = ["serve", "clock", "--http", "127.0.0.1:\(port)"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try SignalableProcess(path: setlist, arguments: ["serve", "clock", "--http", "127.0.0.1:\(port)"], readsErrors: false)
         let deadline = Date().addingTimeInterval(30)
         while true {
             let socket = connect(port: port)
@@ -137,9 +132,80 @@ enum LoopbackCapture {
                 close(socket)
                 return process
             }
-            try #require(Date() < deadline && process.isRunning, "setlist serve clock did not listen on port \(port)")
+            guard Date() < deadline, kill(process.pid, 0) == 0 else {
+                process.stop(SIGKILL)
+                try #require(Bool(false), "setlist serve clock did not listen on port \(port)")
+                return process
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
+    }
+}
+
+/// A child process started with no signals blocked or ignored, so that SIGINT
+/// reaches it: Foundation's `Process` passes on the test runner's blocked signals, and
+/// tcpdump flushes its file only when it hears SIGINT.
+final class SignalableProcess {
+    let pid: pid_t
+    private let errorOutput: Int32
+
+    /// - Parameter readsErrors: pipe stderr to ``readError()``; else it goes to /dev/null.
+    init(path: String, arguments: [String], readsErrors: Bool = true) throws {
+        var pipeEnds: [Int32] = [0, 0]
+        try #require(pipe(&pipeEnds) == 0, "cannot make a pipe")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if readsErrors {
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let result = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        close(pipeEnds[1])
+        try #require(result == 0, "cannot start \(path): \(String(cString: strerror(result)))")
+        pid = child
+        errorOutput = pipeEnds[0]
+    }
+
+    /// What the process wrote to stderr since the last call; nil at its end.
+    func readError() -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBytes { read(errorOutput, $0.baseAddress, $0.count) }
+        return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : nil
+    }
+
+    /// Sends `signal` and waits for the exit; returns the exit status.
+    @discardableResult
+    func stop(_ signal: Int32 = SIGINT) -> Int32 {
+        stopReporting(signal).status
+    }
+
+    /// Sends `signal`, waits for the exit, and returns the status with the last words on stderr.
+    func stopReporting(_ signal: Int32 = SIGINT) -> (status: Int32, said: String) {
+        kill(pid, signal)
+        var said = ""
+        while let chunk = readError() { said += chunk }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(errorOutput)
+        return ((status >> 8) & 0xff, said)
     }
 }
 
