@@ -223,7 +223,7 @@ public struct CaptureAnalyzer {
             index: connection.index, client: connection.client.description, server: connection.server.description,
             firstFrame: connection.firstFrame, lastFrame: connection.lastFrame, packets: connection.packets,
             startSeconds: clock.seconds(connection.firstTime) ?? 0,
-            durationSeconds: (clock.seconds(connection.lastTime) ?? 0) - (clock.seconds(connection.firstTime) ?? 0),
+            durationSeconds: Timeline(start: connection.firstTime).seconds(connection.lastTime) ?? 0,
             bytesToServer: connection.bytesToServer, bytesToClient: connection.bytesToClient,
             layers: Layers(link: link, network: connection.isIPv6 ? "IPv6" : "IPv4", transport: "TCP", application: reading.application),
             handshake: [connection.syn, connection.synAck, connection.handshakeAck].compactMap { $0 }.map(packet),

@@ -80,8 +80,18 @@ import Testing
         #expect(output.contains("Cannot read /nonexistent/capture.pcap"))
     }
 
+    @Test func aTruncatedFileIsReportedUpToTheDamageThenFails() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: FixtureTests.fixture))
+        let cut = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-cut-\(UUID().uuidString).pcap")
+        try bytes.prefix(3000).write(to: cut)
+        defer { try? FileManager.default.removeItem(at: cut) }
+        let output = try run(["capture", "analyze", cut.path], expectFailure: true, standardOutput: true)
+        #expect(output.contains("←  result tools/call id=2  answers #14"), "the connections before the damage are reported")
+        #expect(output.contains("Error: The capture is truncated at byte 2961: the file ends inside packet 21"))
+    }
+
     /// Runs the built `setlist` and returns its standard output (or error, when it fails).
-    func run(_ arguments: [String], expectFailure: Bool = false) throws -> String {
+    func run(_ arguments: [String], expectFailure: Bool = false, standardOutput: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: LoopbackCapture.setlist)
         process.arguments = arguments
@@ -93,8 +103,10 @@ import Testing
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect((process.terminationStatus != 0) == expectFailure, "setlist \(arguments.joined(separator: " ")): \(String(decoding: errorData, as: UTF8.self))")
-        return String(decoding: expectFailure ? errorData : data, as: UTF8.self)
+        // A damaged file exits 2 after its report; other failures exit non-zero.
+        let expected = expectFailure ? (standardOutput ? process.terminationStatus == 2 : process.terminationStatus != 0) : process.terminationStatus == 0
+        #expect(expected, "exit status \(process.terminationStatus): setlist \(arguments.joined(separator: " ")): \(String(decoding: errorData, as: UTF8.self))")
+        return String(decoding: expectFailure && !standardOutput ? errorData : data, as: UTF8.self)
     }
 
     /// With SETLIST_SAVE_CAPTURE_FIXTURE=PATH, keeps the capture as a fixture.
