@@ -26,10 +26,12 @@ public struct CaptureAnalyzer {
         var packets = 0
         var firstTime: Int64?
         var lastTime: Int64?
+        var packetComments: [String] = []
 
         // MARK: Frames to segments
         while let frame = capture.next() {
             packets += 1
+            packetComments += frame.comments.map { "#\(frame.number): \($0)" }
             if let time = frame.time {
                 firstTime = firstTime ?? time
                 lastTime = time
@@ -92,7 +94,7 @@ public struct CaptureAnalyzer {
                     timestampResolution: interface.resolution.description, timestampOffsetSeconds: interface.offsetSeconds)
             },
             packets: packets, firstPacketTime: firstTime.map(Self.iso8601),
-            durationSeconds: clock.seconds(lastTime) ?? 0, comments: capture.comments,
+            durationSeconds: clock.seconds(lastTime) ?? 0, comments: capture.comments + packetComments,
             decryptionSecrets: capture.secrets.map { SecretsSummary(type: $0.typeName, bytes: $0.data.count, offset: $0.offset) })
         return CaptureReport(
             file: summary, connections: reports, otherPackets: other,

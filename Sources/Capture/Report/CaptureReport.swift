@@ -21,6 +21,7 @@ public struct FileSummary: Codable, Sendable, Equatable {
     /// ISO 8601 UTC time of the first packet.
     public var firstPacketTime: String?
     public var durationSeconds: Double
+    /// Comments of the file's sections and interfaces, then of packets (`#N: text`).
     public var comments: [String]
     public var decryptionSecrets: [SecretsSummary]
 }
