@@ -150,6 +150,7 @@ let package = Package(
             dependencies: [
                 "ServerKit",
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -220,7 +221,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CaptureTests",
-            dependencies: ["Capture", "ServerKit", .product(name: "MCP", package: "swift-sdk")],
+            dependencies: [
+                "Capture", "ServerKit", .product(name: "MCP", package: "swift-sdk"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "CurationTests", dependencies: ["Curation", "SpotifyModels"], exclude: ["Mood/Fixtures"]),

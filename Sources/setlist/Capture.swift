@@ -1,5 +1,6 @@
 import ArgumentParser
 import Capture
+import Foundation
 
 struct CaptureCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +15,7 @@ struct CaptureCommand: AsyncParsableCommand {
             discussion: """
                 Capture MCP traffic with, for instance, `tcpdump -i lo -w mcp.pcap 'tcp port 8080'`. Each connection is \
                 reported with its handshake packets, its TLS hellos (or HTTP messages) and its JSON-RPC requests paired \
-                with their responses and latencies. Bearer tokens and token fields are masked unless --show-secrets.
+                with their responses and latencies. Bearer tokens and token fields are masked unless --show-secrets.                 HTTPS is read inside with the session's TLS secrets: an NSS key log (--keylog, as SSLKEYLOGFILE writes                 it) or the key log a pcapng file carries.
                 """
         )
 
@@ -36,8 +37,19 @@ struct CaptureCommand: AsyncParsableCommand {
         @Flag(help: "Show bearer tokens and token fields as captured instead of masked.")
         var showSecrets = false
 
+        @Option(help: "An NSS key log (the SSLKEYLOGFILE format) with the TLS secrets of the captured sessions.")
+        var keylog: String?
+
         func run() async throws {
-            let options = CaptureOptions(port: port, host: host, method: method, showSecrets: showSecrets)
+            var decryption = KeyLogDecryption()
+            if let keylog {
+                guard let data = FileManager.default.contents(atPath: keylog) else {
+                    throw ValidationError("Cannot read the key log \(keylog): check the path.")
+                }
+                decryption = KeyLogDecryption(keyLogText: String(decoding: data, as: UTF8.self))
+                for problem in decryption.problems { FileHandle.standardError.write(Data("\(keylog): skipped \(problem)\n".utf8)) }
+            }
+            let options = CaptureOptions(port: port, host: host, method: method, showSecrets: showSecrets, decryptors: decryption)
             let report = try CaptureAnalyzer(options: options).analyze(path: file)
             print(json ? report.json : report.text, terminator: "")
             // A damaged file still gets its report, then fails the command for scripts.

@@ -1,0 +1,110 @@
+// MARK: - NSS key log
+
+/// The secrets of an NSS key log (SSLKEYLOGFILE), indexed by client random.
+///
+/// Each useful line is `LABEL <client random hex> <secret hex>`; `#` comments and blank
+/// lines are skipped. Lines that cannot be used are collected in `problems` with their
+/// line numbers rather than failing the whole log, since key log files are appended to
+/// by several processes and may hold junk.
+struct KeyLog: Sendable, Hashable {
+    /// pcapng Decryption Secrets Block type for TLS key logs ("TLSK").
+    static let tlsKeyLogSecretsType: UInt32 = 0x544c_534b
+
+    /// Secrets by the 32-byte client random of their session.
+    private(set) var sessions: [[UInt8]: SessionSecrets] = [:]
+    /// Lines that were skipped, in order.
+    private(set) var problems: [Problem] = []
+
+    init() {}
+
+    /// Parses key log text.
+    init(text: String) {
+        var lineNumber = 0
+        // Split on bytes: in Swift "\r\n" is one Character and would not match "\n".
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            parse(line: Substring(line), number: lineNumber)
+        }
+    }
+
+    /// Parses the payload of a pcapng Decryption Secrets Block. Returns nil for a block
+    /// of another secrets type (e.g. WireGuard), which the caller just skips.
+    init?(decryptionSecretsType type: UInt32, data: [UInt8]) {
+        guard type == Self.tlsKeyLogSecretsType else { return nil }
+        // The block's secrets length is exact, but some writers keep NUL padding.
+        var end = data.count
+        while end > 0, data[end - 1] == 0 { end -= 1 }
+        // Decoding repairs bad UTF-8; a round trip that changes the bytes means it was bad.
+        // (`String(validating:as:)` would need macOS 15.)
+        let bytes = data[..<end]
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.utf8.elementsEqual(bytes) else {
+            self.init()
+            problems.append(Problem(line: 1, reason: .notUTF8))
+            return
+        }
+        self.init(text: text)
+    }
+
+    // MARK: Lookup
+
+    /// The secrets logged for the session with this client random, or nil.
+    func secrets(forClientRandom clientRandom: [UInt8]) -> SessionSecrets? {
+        sessions[clientRandom]
+    }
+
+    /// Adds another log's secrets (e.g. a second secrets block of the same capture);
+    /// its secrets win over equal keys already here.
+    mutating func merge(_ other: KeyLog) {
+        for (random, secrets) in other.sessions {
+            var merged = sessions[random] ?? SessionSecrets()
+            for (kind, value) in secrets.byKind { merged[kind] = value }
+            sessions[random] = merged
+        }
+        problems += other.problems
+    }
+
+    // MARK: Parsing
+
+    private mutating func parse(line raw: Substring, number: Int) {
+        let line = raw.trimmingASCIIWhitespace()
+        if line.isEmpty || line.hasPrefix("#") { return }
+        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard fields.count == 3 else {
+            problems.append(Problem(line: number, reason: .wrongFieldCount(fields.count)))
+            return
+        }
+        guard let kind = SecretKind(rawValue: String(fields[0])) else {
+            problems.append(Problem(line: number, reason: .unknownLabel(String(fields[0]))))
+            return
+        }
+        guard let random = Hex.decode(fields[1]), random.count == 32 else {
+            problems.append(Problem(line: number, reason: .badClientRandom))
+            return
+        }
+        guard let secret = Hex.decode(fields[2]), kind.allowedLengths.contains(secret.count) else {
+            problems.append(Problem(line: number, reason: .badSecret(kind)))
+            return
+        }
+        if kind.isLoggedPerKeyUpdate { return }
+        var session = sessions[random] ?? SessionSecrets()
+        if let existing = session[kind], existing != secret {
+            problems.append(Problem(line: number, reason: .conflictingDuplicate(kind)))
+        }
+        session[kind] = secret
+        sessions[random] = session
+    }
+}
+
+// MARK: - Whitespace
+
+extension Substring {
+    /// Trims spaces, tabs and CR (CRLF files), without Foundation.
+    fileprivate func trimmingASCIIWhitespace() -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard let start = firstIndex(where: { !isSpace($0) }),
+              let last = lastIndex(where: { !isSpace($0) })
+        else { return self[endIndex...] }
+        return self[start...last]
+    }
+}
