@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@testable import Capture
+
+/// HTTPS captured by tcpdump on loopback and read inside with the client's key log:
+/// `openssl s_client` posts the seed's `initialize` through a TLS front
+/// (Tests/Interop/peers/tls_front.py) to `setlist serve clock --http`, once for each
+/// TLS 1.3 suite and for TLS 1.2 with AES-GCM and ChaCha20.
+@Suite(.serialized) struct LiveTLSCaptureTests {
+    struct Session: Sendable, CustomTestStringConvertible {
+        let options: [String]
+        let version: String
+        let suite: String
+        var testDescription: String { "\(version) \(suite)" }
+    }
+
+    static let sessions = [
+        Session(options: ["-tls1_3", "-ciphersuites", "TLS_AES_128_GCM_SHA256"], version: "TLS 1.3", suite: "TLS_AES_128_GCM_SHA256"),
+        Session(options: ["-tls1_3", "-ciphersuites", "TLS_AES_256_GCM_SHA384"], version: "TLS 1.3", suite: "TLS_AES_256_GCM_SHA384"),
+        Session(options: ["-tls1_3", "-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256"], version: "TLS 1.3", suite: "TLS_CHACHA20_POLY1305_SHA256"),
+        Session(
+            options: ["-tls1_2", "-cipher", "ECDHE-RSA-AES256-GCM-SHA384"], version: "TLS 1.2", suite: "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"),
+        Session(
+            options: ["-tls1_2", "-cipher", "ECDHE-RSA-CHACHA20-POLY1305"], version: "TLS 1.2",
+            suite: "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"),
+    ]
+
+    @Test(.timeLimit(.minutes(2)), arguments: sessions)
+    func theJSONRPCInsideHTTPSIsReadWithTheKeyLog(session: Session) async throws {
+        let openssl = try #require(OpenSSLTool.path, "openssl is missing: install it (Debian: apt-get install openssl), as scripts/test does")
+        let python = LoopbackCapture.package.appendingPathComponent(".venv/bin/python").path
+        try #require(FileManager.default.isExecutableFile(atPath: python), "\(python) is missing: run scripts/python-env .venv Tests/Interop/requirements.txt")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (certificate, key, keyLog) = (folder.appendingPathComponent("cert.pem"), folder.appendingPathComponent("key.pem"), folder.appendingPathComponent("keys.log"))
+        try Self.run(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path, "-days", "1", "-subj", "/CN=mcp.example"])
+
+        let clockPort = try LoopbackCapture.freePort()
+        let clock = try await LoopbackCapture.startClock(port: clockPort)
+        defer { clock.stop(SIGTERM) }
+        let frontPort = try LoopbackCapture.freePort()
+        let front = try SignalableProcess(
+            path: python,
+            arguments: [
+                LoopbackCapture.package.appendingPathComponent("Tests/Interop/peers/tls_front.py").path, certificate.path, key.path,
+                String(frontPort), String(clockPort), session.version == "TLS 1.2" ? "1.2" : "1.3",
+            ])
+        defer { front.stop(SIGTERM) }
+        var said = ""
+        while !said.contains("ready"), let chunk = front.readError() { said += chunk }
+        try #require(said.contains("ready"), "the TLS front did not start: \(said)")
+
+        let request = LiveCaptureTests.request(LiveCaptureTests.initialize, port: frontPort)
+        var answer = ""
+        let file = try await LoopbackCapture.capture(ports: [frontPort]) {
+            answer = try Self.run(
+                openssl,
+                ["s_client", "-connect", "127.0.0.1:\(frontPort)", "-servername", "mcp.example", "-quiet", "-keylogfile", keyLog.path]
+                    + session.options, input: request)
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(answer.contains("\"protocolVersion\""), "the clock answered through TLS: \(answer.prefix(300))")
+
+        let keys = try String(contentsOf: keyLog, encoding: .utf8)
+        let withKeys = try CaptureAnalyzer(options: CaptureOptions(decryptors: KeyLogDecryption(keyLogText: keys))).analyze(path: file.path)
+        let connection = try #require(withKeys.connections.first, "\(withKeys.text)")
+        let tls = try #require(connection.tls, "\(withKeys.text)")
+        #expect(connection.handshake.map(\.flags) == ["SYN", "SYN, ACK", "ACK"])
+        #expect(tls.serverName == "mcp.example")
+        #expect(tls.version == session.version)
+        #expect(tls.cipherSuite == session.suite)
+        #expect(tls.group != nil || session.version == "TLS 1.2")
+        #expect(tls.decrypted && tls.undecryptedRecords == 0, "\(withKeys.text)")
+        #expect(connection.jsonrpc.map(\.kind) == ["request", "result"], "\(withKeys.text)")
+        #expect(connection.jsonrpc.map(\.method) == ["initialize", "initialize"])
+        #expect(connection.jsonrpc.first?.pairedFrame == connection.jsonrpc.last?.frame)
+
+        // Without the keys: the same negotiation, and the JSON-RPC only counted as encrypted records.
+        let withoutKeys = try CaptureAnalyzer().analyze(path: file.path)
+        let sealed = try #require(withoutKeys.connections.first?.tls)
+        #expect(sealed.cipherSuite == session.suite && !sealed.decrypted)
+        #expect(withoutKeys.connections.first?.jsonrpc.isEmpty == true)
+        #expect(withoutKeys.text.contains("encrypted: \(sealed.applicationDataToServer + sealed.applicationDataToClient) application-data records"))
+
+        // A wrong key is reported, record by record, never passed off as plaintext.
+        let wrong = keys.split(separator: "\n").map { line in
+            var fields = line.split(separator: " ").map(String.init)
+            guard fields.count == 3 else { return String(line) }
+            fields[2] = (fields[2].first == "0" ? "1" : "0") + fields[2].dropFirst()
+            return fields.joined(separator: " ")
+        }.joined(separator: "\n")
+        let damaged = try CaptureAnalyzer(options: CaptureOptions(decryptors: KeyLogDecryption(keyLogText: wrong))).analyze(path: file.path)
+        let failed = try #require(damaged.connections.first?.tls)
+        #expect(failed.undecryptedRecords > 0 && damaged.connections.first?.jsonrpc.isEmpty == true, "\(damaged.text)")
+    }
+
+    /// Runs a program to its end (30 s at most) with `input` on stdin; returns its stdout.
+    @discardableResult
+    static func run(_ program: String, _ arguments: [String], input: String = "") throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let (stdin, stdout) = (Pipe(), Pipe())
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { if process.isRunning { process.terminate() } }
+        try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self)
+    }
+}
