@@ -15,7 +15,9 @@ struct CaptureCommand: AsyncParsableCommand {
             discussion: """
                 Capture MCP traffic with, for instance, `tcpdump -i lo -w mcp.pcap 'tcp port 8080'`. Each connection is \
                 reported with its handshake packets, its TLS hellos (or HTTP messages) and its JSON-RPC requests paired \
-                with their responses and latencies. Bearer tokens and token fields are masked unless --show-secrets.                 HTTPS is read inside with the session's TLS secrets: an NSS key log (--keylog, as SSLKEYLOGFILE writes                 it) or the key log a pcapng file carries.
+                with their responses and latencies. Bearer tokens and token fields are masked unless --show-secrets. \
+                HTTPS is read inside with the session's TLS secrets: an NSS key log (--keylog, as SSLKEYLOGFILE writes \
+                it) or the key log a pcapng file carries.
                 """
         )
 

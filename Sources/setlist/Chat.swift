@@ -27,7 +27,7 @@ struct Chat: AsyncParsableCommand {
     @Option(name: [.short, .customLong("prompt")], help: "Answer this one message, print the answer, and exit.")
     var prompt: String?
 
-    @Option(help: "anthropic or openai (any OpenAI-compatible server); by default the one whose key is set.")
+    @Option(help: "anthropic or openai (any OpenAI-compatible server); by default openai with --base-url, else the one whose key is set.")
     var provider: ModelProvider?
 
     @Option(help: "The model's name, such as claude-sonnet-4-5, gpt-4.1-mini or llama3.1.")

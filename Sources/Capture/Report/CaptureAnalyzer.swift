@@ -251,7 +251,7 @@ public struct CaptureAnalyzer {
             changeCipherSpecFrames: tls.changeCipherSpecFrames.map(\.frame),
             applicationDataToServer: tls.applicationDataToServer, applicationDataToClient: tls.applicationDataToClient,
             alerts: tls.alerts.map { "#\($0.frame) \($0.direction.rawValue): \($0.description)" },
-            decrypted: tls.decryptedRecords > 0, decryptedRecords: tls.decryptedRecords, undecryptedRecords: tls.undecryptedRecords)
+            decrypted: tls.decryptedRecords > 0, keysFound: tls.decryptorUsed, decryptedRecords: tls.decryptedRecords, undecryptedRecords: tls.undecryptedRecords)
     }
 
     static let interestingHeaders: Set<String> = [
@@ -265,7 +265,8 @@ public struct CaptureAnalyzer {
         }
         return HTTPReport(
             frame: message.firstFrame, lastFrame: message.lastFrame, time: clock.seconds(message.firstTime),
-            direction: fromClient ? "client → server" : "server → client", startLine: message.summary, headers: headers,
+            direction: fromClient ? "client → server" : "server → client",
+            startLine: options.showSecrets ? message.summary : SecretMasking.startLine(message.summary), headers: headers,
             bodyBytes: message.body.count, complete: message.isComplete,
             latencyMilliseconds: latency.map { Double($0) / 1e6 })
     }

@@ -108,6 +108,8 @@ public struct TLSReport: Codable, Sendable, Equatable {
     public var applicationDataToClient: Int
     public var alerts: [String]
     public var decrypted: Bool
+    /// Whether a key log named this session: records that then do not open are failures, not a lack of keys.
+    public var keysFound: Bool
     public var decryptedRecords: Int
     public var undecryptedRecords: Int
 }

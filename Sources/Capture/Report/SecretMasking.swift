@@ -1,11 +1,10 @@
 import MCP
+import ServerKit
 
 /// Hides credentials a capture may hold: bearer tokens in `Authorization` headers and
 /// token fields of JSON bodies. What stays is enough to tell two secrets apart by
 /// length and scheme, not to use one.
 enum SecretMasking {
-    static let secretFields: Set<String> = ["access_token", "refresh_token", "id_token", "client_secret", "password", "api_key"]
-
     /// `Bearer abc…` becomes `Bearer ••••(40 characters)`.
     static func header(_ name: String, _ value: String) -> String {
         let lowered = name.lowercased()
@@ -20,8 +19,9 @@ enum SecretMasking {
         case .object(let object):
             var result: [String: Value] = [:]
             for (key, inner) in object {
-                if secretFields.contains(key.lowercased()), case .string(let text) = inner {
-                    result[key] = .string(masked(text.count))
+                if SecretNames.contains(key) {
+                    // Any kind of value: a number or an object can be a secret too.
+                    if case .string(let text) = inner { result[key] = .string(masked(text.count)) } else { result[key] = .string("••••") }
                 } else {
                     result[key] = self.value(inner)
                 }
@@ -33,4 +33,19 @@ enum SecretMasking {
     }
 
     static func masked(_ length: Int) -> String { "••••(\(length) characters)" }
+
+    /// A request line with the values of secret query parameters masked:
+    /// `GET /mcp?access_token=abc HTTP/1.1` becomes `GET /mcp?access_token=••••(3 characters) HTTP/1.1`.
+    static func startLine(_ line: String) -> String {
+        let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let question = parts[1].firstIndex(of: "?") else { return line }
+        let target = parts[1]
+        let query = target[target.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+            guard let equals = pair.firstIndex(of: "="), SecretNames.contains(String(pair[..<equals])) else { return String(pair) }
+            return "\(pair[..<equals])=\(masked(pair.distance(from: pair.index(after: equals), to: pair.endIndex)))"
+        }
+        var fields = parts.map(String.init)
+        fields[1] = String(target[...question]) + query.joined(separator: "&")
+        return fields.joined(separator: " ")
+    }
 }

@@ -82,7 +82,9 @@ extension ConnectionReport {
                 for flag in message.flags { lines.append("        ! \(flag)") }
             }
         } else if let tls, !tls.decrypted {
-            lines.append("  JSON-RPC: encrypted: \(tls.applicationDataToServer + tls.applicationDataToClient) application-data records (no keys)")
+            lines.append(
+                "  JSON-RPC: encrypted: \(tls.applicationDataToServer + tls.applicationDataToClient) application-data records"
+                    + (tls.keysFound ? " (the key log names this session, but its records did not decrypt)" : " (no keys)"))
         }
         if !closing.isEmpty {
             lines.append("  Closing:")
@@ -125,7 +127,11 @@ extension TLSReport {
         }
         if !changeCipherSpecFrames.isEmpty { lines.append("    Change Cipher Spec: " + changeCipherSpecFrames.map { "#\($0)" }.joined(separator: ", ")) }
         lines.append("    application data: \(applicationDataToServer) record(s) client → server, \(applicationDataToClient) server → client")
-        if decrypted { lines.append("    decrypted: \(decryptedRecords) record(s)" + (undecryptedRecords > 0 ? ", \(undecryptedRecords) could not be" : "")) }
+        if keysFound {
+            lines.append(
+                "    decrypted: \(decryptedRecords) record(s)"
+                    + (undecryptedRecords > 0 ? ", \(undecryptedRecords) did not (wrong keys, or records missing from the capture)" : ""))
+        }
         for alert in alerts { lines.append("    alert \(alert)") }
         return lines
     }

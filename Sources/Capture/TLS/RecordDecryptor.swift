@@ -36,10 +36,14 @@ public struct TLSRecordHeader: Sendable, Equatable {
 public struct DecryptedRecord: Sendable, Equatable {
     public var contentType: UInt8
     public var plaintext: [UInt8]
+    /// Whether keys opened it; a record sent in the clear after the hellos (TLS 1.2's
+    /// key exchange) comes back as it was, and is not counted as decrypted.
+    public var wasProtected: Bool
 
-    public init(contentType: UInt8, plaintext: [UInt8]) {
+    public init(contentType: UInt8, plaintext: [UInt8], wasProtected: Bool = true) {
         self.contentType = contentType
         self.plaintext = plaintext
+        self.wasProtected = wasProtected
     }
 }
 

@@ -76,7 +76,7 @@ enum TLSConnectionReader {
                 tls.undecryptedRecords += 1
                 continue
             }
-            tls.decryptedRecords += 1
+            if opened.wasProtected { tls.decryptedRecords += 1 }
             if opened.contentType == TLSRecord.ContentType.applicationData.rawValue {
                 if direction == .clientToServer {
                     tls.plaintextToServer.append(owned: opened.plaintext, frame: record.frame, time: record.time)

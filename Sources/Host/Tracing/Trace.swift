@@ -41,12 +41,6 @@ public final class Trace: Sendable {
 
     // MARK: - Secrets
 
-    /// Member names whose values never reach a trace.
-    static let secretNames: Set<String> = [
-        "authorization", "token", "access_token", "refresh_token", "code", "code_verifier", "client_secret", "password",
-        "secret", "api_key", "apikey", "redirect_url",
-    ]
-
     /// The value with every secret member's value replaced by `"***"`.
     static func masked(_ value: Value) -> Value {
         switch value {
@@ -54,7 +48,7 @@ public final class Trace: Sendable {
             .object(
                 Dictionary(
                     uniqueKeysWithValues: members.map { name, member in
-                        (name, secretNames.contains(name.lowercased()) ? .string("***") : masked(member))
+                        (name, SecretNames.contains(name) ? .string("***") : masked(member))
                     }))
         case .array(let elements):
             .array(elements.map(masked))

@@ -39,7 +39,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let (certificate, key, keyLog) = (folder.appendingPathComponent("cert.pem"), folder.appendingPathComponent("key.pem"), folder.appendingPathComponent("keys.log"))
-        try Self.run(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path, "-days", "1", "-subj", "/CN=mcp.example"])
+        try await Self.run(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path, "-days", "1", "-subj", "/CN=mcp.example"])
 
         let clockPort = try LoopbackCapture.freePort()
         let clock = try await LoopbackCapture.startClock(port: clockPort)
@@ -59,7 +59,7 @@ import Testing
         let request = LiveCaptureTests.request(LiveCaptureTests.initialize, port: frontPort)
         var answer = ""
         let file = try await LoopbackCapture.capture(ports: [frontPort]) {
-            answer = try Self.run(
+            answer = try await Self.run(
                 openssl,
                 ["s_client", "-connect", "127.0.0.1:\(frontPort)", "-servername", "mcp.example", "-quiet", "-keylogfile", keyLog.path]
                     + session.options, input: request)
@@ -98,11 +98,20 @@ import Testing
         let damaged = try CaptureAnalyzer(options: CaptureOptions(decryptors: KeyLogDecryption(keyLogText: wrong))).analyze(path: file.path)
         let failed = try #require(damaged.connections.first?.tls)
         #expect(failed.undecryptedRecords > 0 && damaged.connections.first?.jsonrpc.isEmpty == true, "\(damaged.text)")
+        #expect(damaged.text.contains("the key log names this session, but its records did not decrypt"), "\(damaged.text)")
+        #expect(damaged.text.contains("\(failed.undecryptedRecords) did not"), "\(damaged.text)")
     }
 
     /// Runs a program to its end (30 s at most) with `input` on stdin; returns its stdout.
+    /// It waits on a thread of its own, not on one the tests' tasks share.
     @discardableResult
-    static func run(_ program: String, _ arguments: [String], input: String = "") throws -> String {
+    static func run(_ program: String, _ arguments: [String], input: String = "") async throws -> String {
+        try await withCheckedThrowingContinuation { done in
+            DispatchQueue.global().async { done.resume(with: Result { try runWaiting(program, arguments, input: input) }) }
+        }
+    }
+
+    private static func runWaiting(_ program: String, _ arguments: [String], input: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments

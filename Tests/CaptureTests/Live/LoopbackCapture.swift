@@ -53,8 +53,17 @@ enum LoopbackCapture {
             tcpdump.stop()
             throw error
         }
-        // Let the last packets reach the capture, then stop tcpdump, which flushes on SIGINT.
-        try await Task.sleep(for: .milliseconds(300))
+        // Let the last packets reach the file (tcpdump writes each as it comes, -U), then
+        // stop tcpdump, which flushes on SIGINT. A busy machine may be slow to schedule
+        // tcpdump, so wait until the file has stopped growing rather than a fixed time.
+        var size = -1
+        let settle = Date().addingTimeInterval(15)
+        while Date() < settle {
+            try await Task.sleep(for: .milliseconds(500))
+            let now = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            if now == size { break }
+            size = now
+        }
         let (status, lastWords) = tcpdump.stopReporting()
         #expect(status == 0, "tcpdump exited with status \(status) on SIGINT: \(lastWords)")
         #expect(!lastWords.split(separator: "\n").contains("0 packets captured"), "tcpdump: \(lastWords)")

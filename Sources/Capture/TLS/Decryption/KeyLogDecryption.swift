@@ -45,7 +45,7 @@ struct ConnectionDecryptor: RecordDecryptor {
             ? toServer.decrypt(contentType: header.contentType, legacyVersion: header.version, payload: payload)
             : toClient.decrypt(contentType: header.contentType, legacyVersion: header.version, payload: payload)
         guard case .success(let opened) = result else { return nil }
-        return DecryptedRecord(contentType: opened.contentType, plaintext: opened.plaintext)
+        return DecryptedRecord(contentType: opened.contentType, plaintext: opened.plaintext, wasProtected: opened.protection != .cleartext)
     }
 }
 
