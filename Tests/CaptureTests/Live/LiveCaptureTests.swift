@@ -1,4 +1,5 @@
 import Foundation
+import ServerKit
 import Testing
 
 #if canImport(Glibc)
@@ -25,10 +26,10 @@ import Testing
         let sse = try SSEServer(port: ssePort)
         var answers: [String] = []
         let file = try await LoopbackCapture.capture(ports: [clockPort, ssePort]) {
-            answers.append(try LoopbackCapture.exchange(port: clockPort, Self.request(Self.initialize, port: clockPort)))
-            answers.append(try LoopbackCapture.exchange(port: clockPort, Self.request(Self.currentTime, port: clockPort)))
+            answers.append(try await LoopbackCapture.exchange(port: clockPort, Self.request(Self.initialize, port: clockPort)))
+            answers.append(try await LoopbackCapture.exchange(port: clockPort, Self.request(Self.currentTime, port: clockPort)))
             let call = #"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"slow","_meta":{"progressToken":1}}}"#
-            answers.append(try LoopbackCapture.exchange(port: sse.port, Self.request(call, port: ssePort)))
+            answers.append(try await LoopbackCapture.exchange(port: sse.port, Self.request(call, port: ssePort)))
         }
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(answers[0].hasPrefix("HTTP/1.1 200"), "the clock server answered initialize: \(answers[0].prefix(200))")
@@ -65,47 +66,51 @@ import Testing
         #expect(sseConnection.closing.contains { $0.flags.contains("FIN") })
 
         // The command prints the same, and --json decodes back to it.
-        let text = try run(["capture", "analyze", file.path])
+        let text = try await run(["capture", "analyze", file.path])
         #expect(text.contains("→  request initialize id=1"))
         #expect(text.contains("←  result tools/call id=2  answers #"))
         #expect(text.contains("[SYN, ACK]"))
-        let json = try run(["capture", "analyze", "--json", "--port", String(clockPort), "--method", "tools/call", file.path])
+        let json = try await run(["capture", "analyze", "--json", "--port", String(clockPort), "--method", "tools/call", file.path])
         let decoded = try JSONDecoderForTests.decode(json)
         #expect(decoded.connections.flatMap(\.jsonrpc).map(\.id) == ["2", "2"])
         try saveFixtureIfAsked(file)
     }
 
-    @Test func aMissingFileIsAClearError() throws {
-        let output = try run(["capture", "analyze", "/nonexistent/capture.pcap"], expectFailure: true)
+    @Test func aMissingFileIsAClearError() async throws {
+        let output = try await run(["capture", "analyze", "/nonexistent/capture.pcap"], expectFailure: true)
         #expect(output.contains("Cannot read /nonexistent/capture.pcap"))
     }
 
-    @Test func aTruncatedFileIsReportedUpToTheDamageThenFails() throws {
+    @Test func aTruncatedFileIsReportedUpToTheDamageThenFails() async throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: FixtureTests.fixture))
         let cut = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-cut-\(UUID().uuidString).pcap")
         try bytes.prefix(3000).write(to: cut)
         defer { try? FileManager.default.removeItem(at: cut) }
-        let output = try run(["capture", "analyze", cut.path], expectFailure: true, standardOutput: true)
+        let output = try await run(["capture", "analyze", cut.path], expectFailure: true, standardOutput: true)
         #expect(output.contains("←  result tools/call id=2  answers #14"), "the connections before the damage are reported")
         #expect(output.contains("Error: The capture is truncated at byte 2961: the file ends inside packet 21"))
     }
 
     /// Runs the built `setlist` and returns its standard output (or error, when it fails).
-    func run(_ arguments: [String], expectFailure: Bool = false, standardOutput: Bool = false) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LoopbackCapture.setlist)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+    func run(_ arguments: [String], expectFailure: Bool = false, standardOutput: Bool = false) async throws -> String {
+        let (status, data, errorData) = try await onOwnThread {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: LoopbackCapture.setlist)
+            process.arguments = arguments
+            let output = Pipe()
+            let errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            // stderr holds a line or two, never enough to fill its pipe while stdout is read.
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, data, errorData)
+        }
         // A damaged file exits 2 after its report; other failures exit non-zero.
-        let expected = expectFailure ? (standardOutput ? process.terminationStatus == 2 : process.terminationStatus != 0) : process.terminationStatus == 0
-        #expect(expected, "exit status \(process.terminationStatus): setlist \(arguments.joined(separator: " ")): \(String(decoding: errorData, as: UTF8.self))")
+        let expected = expectFailure ? (standardOutput ? status == 2 : status != 0) : status == 0
+        #expect(expected, "exit status \(status): setlist \(arguments.joined(separator: " ")): \(String(decoding: errorData, as: UTF8.self))")
         return String(decoding: expectFailure && !standardOutput ? errorData : data, as: UTF8.self)
     }
 

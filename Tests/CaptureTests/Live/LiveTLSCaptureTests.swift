@@ -1,4 +1,5 @@
 import Foundation
+import ServerKit
 import Testing
 
 #if canImport(Glibc)
@@ -52,8 +53,7 @@ import Testing
                 String(frontPort), String(clockPort), session.version == "TLS 1.2" ? "1.2" : "1.3",
             ])
         defer { front.stop(SIGTERM) }
-        var said = ""
-        while !said.contains("ready"), let chunk = front.readError() { said += chunk }
+        let said = await front.waitForError(saying: "ready")
         try #require(said.contains("ready"), "the TLS front did not start: \(said)")
 
         let request = LiveCaptureTests.request(LiveCaptureTests.initialize, port: frontPort)
@@ -106,9 +106,7 @@ import Testing
     /// It waits on a thread of its own, not on one the tests' tasks share.
     @discardableResult
     static func run(_ program: String, _ arguments: [String], input: String = "") async throws -> String {
-        try await withCheckedThrowingContinuation { done in
-            DispatchQueue.global().async { done.resume(with: Result { try runWaiting(program, arguments, input: input) }) }
-        }
+        try await onOwnThread { try runWaiting(program, arguments, input: input) }
     }
 
     private static func runWaiting(_ program: String, _ arguments: [String], input: String) throws -> String {

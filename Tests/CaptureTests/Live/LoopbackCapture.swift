@@ -1,4 +1,5 @@
 import Foundation
+import ServerKit
 import Testing
 
 #if canImport(Glibc)
@@ -37,11 +38,7 @@ enum LoopbackCapture {
         let arguments = ["-i", "lo", "-w", file.path, "-U", "-n", "--immediate-mode"] + (getuid() == 0 ? ["-Z", "root"] : []) + [filter]
         let tcpdump = try SignalableProcess(path: try tcpdump(), arguments: arguments)
         // tcpdump says "listening on lo" on stderr once it captures.
-        var said = ""
-        let deadline = Date().addingTimeInterval(15)
-        while !said.contains("listening"), Date() < deadline, let chunk = tcpdump.readError(), !chunk.isEmpty {
-            said += chunk
-        }
+        let said = await tcpdump.waitForError(saying: "listening")
         guard said.contains("listening") else {
             tcpdump.stop()
             try #require(Bool(false), "tcpdump did not start capturing on lo: \(said) (capturing needs root or CAP_NET_RAW)")
@@ -64,7 +61,7 @@ enum LoopbackCapture {
             if now == size { break }
             size = now
         }
-        let (status, lastWords) = tcpdump.stopReporting()
+        let (status, lastWords) = await onOwnThread { tcpdump.stopReporting() }
         #expect(status == 0, "tcpdump exited with status \(status) on SIGINT: \(lastWords)")
         #expect(!lastWords.split(separator: "\n").contains("0 packets captured"), "tcpdump: \(lastWords)")
         return file
@@ -102,11 +99,17 @@ enum LoopbackCapture {
         return connected ? socket : -1
     }
 
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
     /// Sends one HTTP request on a connection of its own and reads the answer until the
     /// server closes or the Content-Length is reached.
-    static func exchange(port: Int, _ request: String) throws -> String {
+    static func exchange(port: Int, _ request: String) async throws -> String {
+        try await onOwnThread { try blockingExchange(port: port, request) }
+    }
+
+    private static func blockingExchange(port: Int, _ request: String) throws -> String {
         let socket = connect(port: port)
-        try #require(socket >= 0, "cannot connect to 127.0.0.1:\(port)")
+        guard socket >= 0 else { throw Failure(description: "cannot connect to 127.0.0.1:\(port)") }
         defer { close(socket) }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -154,7 +157,7 @@ enum LoopbackCapture {
 /// A child process started with no signals blocked or ignored, so that SIGINT
 /// reaches it: Foundation's `Process` passes on the test runner's blocked signals, and
 /// tcpdump flushes its file only when it hears SIGINT.
-final class SignalableProcess {
+final class SignalableProcess: Sendable {
     let pid: pid_t
     private let errorOutput: Int32
 
@@ -193,7 +196,16 @@ final class SignalableProcess {
         errorOutput = pipeEnds[0]
     }
 
-    /// What the process wrote to stderr since the last call; nil at its end.
+    /// What the process wrote to stderr until it said `words`, or until its stderr ended.
+    func waitForError(saying words: String) async -> String {
+        await onOwnThread {
+            var said = ""
+            while !said.contains(words), let chunk = self.readError() { said += chunk }
+            return said
+        }
+    }
+
+    /// What the process wrote to stderr since the last call; nil at its end. It blocks.
     func readError() -> String? {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { read(errorOutput, $0.baseAddress, $0.count) }

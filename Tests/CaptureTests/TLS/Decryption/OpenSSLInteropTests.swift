@@ -1,4 +1,5 @@
 import Foundation
+import ServerKit
 import Testing
 @testable import Capture
 #if canImport(Glibc)
@@ -33,50 +34,14 @@ struct OpenSSLInteropTests {
     ]
 
     @Test("decrypts a real session, both directions", arguments: cases)
-    func realSession(testCase: Case) throws {
+    func realSession(testCase: Case) async throws {
         let tool = try #require(OpenSSLTool.path, "openssl is missing: install it (Debian: apt-get install openssl), as scripts/test does")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tls-interop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let key = dir.appendingPathComponent("key.pem").path
-        let cert = dir.appendingPathComponent("cert.pem").path
-        let keyLogPath = dir.appendingPathComponent("keylog.txt").path
-
-        let req = try OpenSSLTool.run(tool, ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                                             "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"])
-        req.waitUntilExit()
-        try #require(req.terminationStatus == 0)
-
-        // Server on a free loopback port; it answers each line reversed, then exits.
-        let serverPort = try LoopbackRelay.freePort()
-        let serverOut = Pipe()
-        let server = try OpenSSLTool.run(tool, ["s_server", "-accept", "127.0.0.1:\(serverPort)", "-cert", cert, "-key", key,
-                                                "-rev", "-naccept", "1", testCase.versionFlag, testCase.suiteFlag, testCase.suite],
-                                         stdout: serverOut)
-        defer { if server.isRunning { server.terminate() } }
-        var banner = Data()
-        while !String(decoding: banner, as: UTF8.self).contains("ACCEPT") {
-            let chunk = serverOut.fileHandleForReading.availableData
-            try #require(!chunk.isEmpty, "s_server did not start")
-            banner += chunk
-        }
-
-        let relay = try LoopbackRelay(serverPort: serverPort)
-        let clientIn = Pipe(), clientOut = Pipe()
-        let client = try OpenSSLTool.run(tool, ["s_client", "-connect", "127.0.0.1:\(relay.port)", "-quiet", "-no_ign_eof",
-                                                "-keylogfile", keyLogPath, testCase.versionFlag, testCase.suiteFlag, testCase.suite],
-                                         stdin: clientIn, stdout: clientOut)
-        defer { if client.isRunning { client.terminate() } }
         // "K" asks s_client for a KeyUpdate with update_requested: both sides rekey.
         let lines = testCase.isTLS13 ? ["hello setlist", "K", "after update"] : ["hello setlist", "after hello"]
-        for line in lines {
-            clientIn.fileHandleForWriting.write(Data((line + "\n").utf8))
-            Thread.sleep(forTimeInterval: 0.4)
-        }
-        try clientIn.fileHandleForWriting.close()
-        OpenSSLTool.wait(client, seconds: 10)
-        OpenSSLTool.wait(server, seconds: 10)
-        let recording = relay.finish(seconds: 10)
+        let (recording, keyLogText) = try await onOwnThread { try Self.converse(testCase, lines: lines, tool: tool, in: dir) }
 
         // What the capture reader would have found.
         let c2s = TLSRecordSplitter.records(recording.clientToServer)
@@ -84,7 +49,7 @@ struct OpenSSLInteropTests {
         let facts = try #require(TLSRecordSplitter.facts(clientRecords: c2s, serverRecords: s2c))
         #expect(facts.version == (testCase.isTLS13 ? 0x0304 : 0x0303))
         #expect(facts.cipherSuite == testCase.code)
-        let keyLog = KeyLog(text: try String(contentsOfFile: keyLogPath, encoding: .utf8))
+        let keyLog = KeyLog(text: keyLogText)
         #expect(keyLog.problems == [])
 
         for (direction, records) in [(TLSDirection.clientToServer, c2s), (.serverToClient, s2c)] {
@@ -111,6 +76,54 @@ struct OpenSSLInteropTests {
             if direction == .clientToServer { #expect(alerts.contains([1, 0]), "client close_notify") }
             if testCase.isTLS13 { #expect(generations == [0, 1], "\(direction) followed the KeyUpdate") }
         }
+    }
+}
+
+extension OpenSSLInteropTests {
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    /// Has s_client say `lines` to `s_server -rev` through a recording relay: blocking
+    /// work, for a thread of its own. Returns the recording and the client's key log.
+    static func converse(_ testCase: Case, lines: [String], tool: String, in dir: URL) throws
+        -> (recording: (clientToServer: [UInt8], serverToClient: [UInt8]), keyLog: String)
+    {
+        let key = dir.appendingPathComponent("key.pem").path
+        let cert = dir.appendingPathComponent("cert.pem").path
+        let keyLogPath = dir.appendingPathComponent("keylog.txt").path
+        let req = try OpenSSLTool.run(tool, ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                                             "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"])
+        req.waitUntilExit()
+        guard req.terminationStatus == 0 else { throw Failure(description: "openssl req exited \(req.terminationStatus)") }
+
+        // Server on a free loopback port; it answers each line reversed, then exits.
+        let serverPort = try LoopbackRelay.freePort()
+        let serverOut = Pipe()
+        let server = try OpenSSLTool.run(tool, ["s_server", "-accept", "127.0.0.1:\(serverPort)", "-cert", cert, "-key", key,
+                                                "-rev", "-naccept", "1", testCase.versionFlag, testCase.suiteFlag, testCase.suite],
+                                         stdout: serverOut)
+        defer { if server.isRunning { server.terminate() } }
+        var banner = Data()
+        while !String(decoding: banner, as: UTF8.self).contains("ACCEPT") {
+            let chunk = serverOut.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw Failure(description: "s_server did not start") }
+            banner += chunk
+        }
+
+        let relay = try LoopbackRelay(serverPort: serverPort)
+        let clientIn = Pipe(), clientOut = Pipe()
+        let client = try OpenSSLTool.run(tool, ["s_client", "-connect", "127.0.0.1:\(relay.port)", "-quiet", "-no_ign_eof",
+                                                "-keylogfile", keyLogPath, testCase.versionFlag, testCase.suiteFlag, testCase.suite],
+                                         stdin: clientIn, stdout: clientOut)
+        defer { if client.isRunning { client.terminate() } }
+        for line in lines {
+            clientIn.fileHandleForWriting.write(Data((line + "\n").utf8))
+            Thread.sleep(forTimeInterval: 0.4)
+        }
+        try clientIn.fileHandleForWriting.close()
+        OpenSSLTool.wait(client, seconds: 10)
+        OpenSSLTool.wait(server, seconds: 10)
+        let recording = relay.finish(seconds: 10)
+        return (recording, try String(contentsOfFile: keyLogPath, encoding: .utf8))
     }
 }
 
