@@ -43,12 +43,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .executableTarget(
             name: "setlist",
             dependencies: [
                 "ServerKit", "FilesServer", "ClockServer", "SpotifyServer", "SpotifySandbox", "SpotifyAPI", "SpotifyModels", "Host", "Capture",
+                "OutgoingHTTPS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -91,13 +93,24 @@ let package = Package(
             ]
         ),
 
+        // MARK: Outgoing HTTPS
+
+        .target(
+            name: "OutgoingHTTPS",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+
         // MARK: Spotify
 
         .target(name: "SpotifyModels"),
         .target(
             name: "SpotifyAPI",
             dependencies: [
-                "SpotifyModels",
+                "SpotifyModels", "OutgoingHTTPS",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -133,7 +146,7 @@ let package = Package(
         .target(
             name: "Host",
             dependencies: [
-                "ServerKit",
+                "ServerKit", "OutgoingHTTPS",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -208,6 +221,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SpotifyModelsTests", dependencies: ["SpotifyModels"]),
+        .testTarget(
+            name: "OutgoingHTTPSTests",
+            dependencies: ["OutgoingHTTPS", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
         .testTarget(
             name: "HostTests",
             dependencies: [

@@ -54,12 +54,15 @@ struct Chat: AsyncParsableCommand {
     @Option(help: "Record every MCP message in both directions to this JSON Lines file (secrets masked).")
     var trace: String?
 
+    @OptionGroup var keyLog: KeyLogOption
+
     func validate() throws {
         guard (1...100).contains(maxSteps) else { throw ValidationError("--max-steps must be from 1 to 100, not \(maxSteps).") }
         if json && prompt == nil { throw ValidationError("--json needs -p \"message\": it prints one answer.") }
     }
 
     func run() async throws {
+        keyLog.apply()
         let environment = ProcessInfo.processInfo.environment
         let model: any LanguageModel
         let configuration: HostConfiguration

@@ -41,6 +41,8 @@ struct Mix: AsyncParsableCommand {
     @Option(help: "Record every MCP message in both directions to this JSON Lines file (secrets masked); read it with `setlist trace show`.")
     var trace: String?
 
+    @OptionGroup var keyLog: KeyLogOption
+
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be from 1 to 100, not \(limit).") }
         guard !prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -49,6 +51,7 @@ struct Mix: AsyncParsableCommand {
     }
 
     func run() async throws {
+        keyLog.apply()
         let recorder = try trace.map { try Trace(path: $0) }
         let tell: @Sendable (String) -> Void = { message in FileHandle.standardError.write(Data("! \(message)\n".utf8)) }
         let spotify = try await RestartingConnection.start(.setlist("spotify", ["serve", "spotify"]), trace: recorder, onRestart: tell)

@@ -11,7 +11,10 @@ struct Servers: AsyncParsableCommand {
     @Option(help: "A configuration file in the mcpServers format.")
     var config: String?
 
+    @OptionGroup var keyLog: KeyLogOption
+
     func run() async throws {
+        keyLog.apply()
         let configuration = try HostConfiguration.load(
             path: config, folder: FileManager.default.currentDirectoryPath, environment: ProcessInfo.processInfo.environment)
         try configuration.makeFolders()

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import OutgoingHTTPS
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -12,7 +13,7 @@ public struct AccountsClient: Sendable {
     public let clientSecret: String?
     let http: HTTPClient
 
-    public init(endpoints: SpotifyEndpoints = .spotify, clientID: String, clientSecret: String? = nil, http: HTTPClient = .shared) {
+    public init(endpoints: SpotifyEndpoints = .spotify, clientID: String, clientSecret: String? = nil, http: HTTPClient = .outgoing) {
         self.endpoints = endpoints
         self.clientID = clientID
         self.clientSecret = clientSecret

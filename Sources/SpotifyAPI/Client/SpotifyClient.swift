@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import OutgoingHTTPS
 import Foundation
 import Logging
 import NIOCore
@@ -23,7 +24,7 @@ public struct SpotifyClient: Sendable {
 
     public init(
         endpoints: SpotifyEndpoints = .spotify, tokens: any AccessTokenProvider, retry: RetryPolicy = RetryPolicy(),
-        concurrency: Int = 8, http: HTTPClient = .shared, logger: Logger = Logger(label: "setlist.spotify")
+        concurrency: Int = 8, http: HTTPClient = .outgoing, logger: Logger = Logger(label: "setlist.spotify")
     ) {
         self.endpoints = endpoints
         self.tokens = tokens

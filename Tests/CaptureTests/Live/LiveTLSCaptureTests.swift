@@ -102,17 +102,78 @@ import Testing
         #expect(damaged.text.contains("\(failed.undecryptedRecords) did not"), "\(damaged.text)")
     }
 
+    /// Setlist's own client writes the key log (`--keylog`, the same as `SSLKEYLOGFILE`):
+    /// `setlist servers` reaches the clock over HTTPS through the front, trusting the
+    /// front's certificate by `SSL_CERT_FILE`, and every JSON-RPC message of the capture
+    /// is read inside with the file it wrote.
+    @Test(.timeLimit(.minutes(2))) func setlistsOwnKeyLogOpensItsHTTPSSessions() async throws {
+        let openssl = try #require(OpenSSLTool.path, "openssl is missing: install it (Debian: apt-get install openssl), as scripts/test does")
+        let python = LoopbackCapture.package.appendingPathComponent(".venv/bin/python").path
+        try #require(FileManager.default.isExecutableFile(atPath: python), "\(python) is missing: run scripts/python-env .venv Tests/Interop/requirements.txt")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-keylog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (certificate, key, keyLog) = (folder.appendingPathComponent("cert.pem"), folder.appendingPathComponent("key.pem"), folder.appendingPathComponent("keys.log"))
+        try await Self.run(openssl, [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path, "-days", "1",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        ])
+
+        let clockPort = try LoopbackCapture.freePort()
+        let clock = try await LoopbackCapture.startClock(port: clockPort)
+        defer { clock.stop(SIGTERM) }
+        let frontPort = try LoopbackCapture.freePort()
+        let front = try SignalableProcess(
+            path: python,
+            arguments: [
+                LoopbackCapture.package.appendingPathComponent("Tests/Interop/peers/tls_front.py").path, certificate.path, key.path,
+                String(frontPort), String(clockPort), "1.3",
+            ])
+        defer { front.stop(SIGTERM) }
+        let said = await front.waitForError(saying: "ready")
+        try #require(said.contains("ready"), "the TLS front did not start: \(said)")
+        let configuration = folder.appendingPathComponent("servers.json")
+        try #"{"mcpServers": {"clock": {"type": "http", "url": "https://127.0.0.1:\#(frontPort)/mcp"}}}"#
+            .write(to: configuration, atomically: true, encoding: .utf8)
+
+        var listing = ""
+        let file = try await LoopbackCapture.capture(ports: [frontPort]) {
+            listing = try await Self.run(
+                LoopbackCapture.setlist, ["servers", "--config", configuration.path, "--keylog", keyLog.path],
+                environment: ["SSL_CERT_FILE": certificate.path, "XDG_CACHE_HOME": folder.path, "SSLKEYLOGFILE": ""])
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(listing.contains("✓ clock (http"), "setlist servers reached the clock over HTTPS: \(listing)")
+        let mode = try FileManager.default.attributesOfItem(atPath: keyLog.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the key log holds secrets: mode \(String(mode ?? 0, radix: 8))")
+
+        let keys = try String(contentsOf: keyLog, encoding: .utf8)
+        #expect(keys.split(separator: "\n").allSatisfy { $0.split(separator: " ").count == 3 }, "whole NSS lines: \(keys)")
+        let report = try CaptureAnalyzer(options: CaptureOptions(decryptors: KeyLogDecryption(keyLogText: keys))).analyze(path: file.path)
+        try #require(!report.connections.isEmpty, "\(report.text)")
+        for connection in report.connections {
+            let tls = try #require(connection.tls, "\(report.text)")
+            #expect(tls.version == "TLS 1.3" && tls.decrypted && tls.undecryptedRecords == 0, "\(report.text)")
+        }
+        let messages = report.connections.flatMap(\.jsonrpc)
+        let answered = Set(messages.filter { $0.kind == "result" && $0.pairedFrame != nil }.compactMap(\.method))
+        #expect(answered.isSuperset(of: ["initialize", "tools/list"]), "\(report.text)")
+    }
+
     /// Runs a program to its end (30 s at most) with `input` on stdin; returns its stdout.
     /// It waits on a thread of its own, not on one the tests' tasks share.
     @discardableResult
-    static func run(_ program: String, _ arguments: [String], input: String = "") async throws -> String {
-        try await onOwnThread { try runWaiting(program, arguments, input: input) }
+    static func run(_ program: String, _ arguments: [String], input: String = "", environment: [String: String] = [:]) async throws
+        -> String
+    {
+        try await onOwnThread { try runWaiting(program, arguments, input: input, environment: environment) }
     }
 
-    private static func runWaiting(_ program: String, _ arguments: [String], input: String) throws -> String {
+    private static func runWaiting(_ program: String, _ arguments: [String], input: String, environment: [String: String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let (stdin, stdout) = (Pipe(), Pipe())
         process.standardInput = stdin
         process.standardOutput = stdout
