@@ -7,9 +7,16 @@ import ServerKit
 struct FilesContext: Sendable {
     let allowed: AllowedDirectories
 
+    /// The directories a request may touch: those the server was started with for a
+    /// request of the modern era, which has no roots; in the handshake era, the
+    /// client's roots when it shared them.
+    var directories: [String] {
+        RequestEra.current == .modern ? allowed.configured : allowed.current
+    }
+
     /// File access confined to the allowed directories as they are at this moment.
     func access() -> FileSystemAccess {
-        FileSystemAccess(allowed: allowed.current)
+        FileSystemAccess(allowed: directories)
     }
 }
 

@@ -63,25 +63,46 @@ def test_lists_servers_of_both_transports_and_names_bad_entries(tmp_path, python
     assert any(line.startswith("  ✗ gone (stdio)") and "could not start" in line for line in lines), done.stdout
 
 
+# A stdio server of the handshake era alone: initialize and tools/list, Method not found for the rest.
+HANDSHAKE_ONLY = """
+import json, sys
+for line in sys.stdin:
+    message = json.loads(line)
+    if "id" not in message:
+        continue
+    if message["method"] == "initialize":
+        answer = {"result": {"protocolVersion": "2025-06-18", "capabilities": {"tools": {}}, "serverInfo": {"name": "old", "version": "1"}}}
+    elif message["method"] == "tools/list":
+        answer = {"result": {"tools": []}}
+    else:
+        answer = {"error": {"code": -32601, "message": "Method not found"}}
+    print(json.dumps({"jsonrpc": "2.0", "id": message["id"], **answer}), flush=True)
+"""
+
+
 def test_shows_the_era_each_server_speaks_and_remembers_it(tmp_path, python_peer):
     assert os.access(TIME_SERVER, os.X_OK), "run scripts/python-env .venv Tests/Interop/requirements.txt"
+    old = tmp_path / "old_server.py"
+    old.write_text(HANDSHAKE_ONLY)
     config = {
         "clock": {"command": SETLIST, "args": ["serve", "clock"]},
         "time": {"command": TIME_SERVER},
         "peer": {"type": "http", "url": python_peer},
+        "old": {"command": sys.executable, "args": [str(old)]},
     }
     for _ in range(2):  # probed the first time, remembered the second
         done = servers(tmp_path, config)
         assert done.returncode == 0, done.stderr
         lines = done.stdout.splitlines()
-        assert any(line.startswith("  ✓ clock (stdio, MCP 2025-11-25, handshake era)") for line in lines), done.stdout
+        assert any(line.startswith("  ✓ clock (stdio, MCP 2026-07-28, modern era)") for line in lines), done.stdout
         assert any(
             line.startswith("  ✓ time (stdio, MCP 2026-07-28, modern era)") and "get_current_time" in line for line in lines
         ), done.stdout
         assert any(line.startswith("  ✓ peer (http, MCP 2026-07-28, modern era)") and "echo" in line for line in lines), done.stdout
+        assert any(line.startswith("  ✓ old (stdio, MCP 2025-06-18, handshake era)") for line in lines), done.stdout
     remembered = json.loads((tmp_path / "cache" / "setlist" / "server-eras.json").read_text())["servers"]
-    assert sorted(remembered.values()) == ["handshake", "modern", "modern"], remembered
-    assert [era for key, era in remembered.items() if key.startswith("stdio clock ")] == ["handshake"], remembered
+    assert sorted(remembered.values()) == ["handshake", "modern", "modern", "modern"], remembered
+    assert [era for key, era in remembered.items() if key.startswith("stdio old ")] == ["handshake"], remembered
 
 
 def test_a_file_that_is_not_json_says_so(tmp_path):

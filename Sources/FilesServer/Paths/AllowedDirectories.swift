@@ -7,10 +7,13 @@ import Synchronization
 /// offers them. Reads are synchronous and cheap: every tool call takes a snapshot.
 public final class AllowedDirectories: Sendable {
     private let paths: Mutex<[String]>
+    /// The directories the server was started with, which roots do not change.
+    public let configured: [String]
 
     /// Resolves each directory: `~` expanded, made absolute, symlinks followed.
     public init(_ directories: [String]) {
-        paths = Mutex(Self.resolve(directories))
+        configured = Self.resolve(directories)
+        paths = Mutex(configured)
     }
 
     public var current: [String] { paths.withLock { $0 } }

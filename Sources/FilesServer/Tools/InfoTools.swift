@@ -72,7 +72,7 @@ enum InfoTools {
                 + "Use this to understand which directories and their nested paths are available before trying to access files.",
             annotations: .readOnly
         ) { _ in
-            TextResult("Allowed directories:\n" + files.allowed.current.joined(separator: "\n"))
+            TextResult("Allowed directories:\n" + files.directories.joined(separator: "\n"))
         }
     }
 }

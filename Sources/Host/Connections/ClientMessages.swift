@@ -8,7 +8,7 @@ enum ClientMessages {
     // MARK: - Openings
 
     /// The modern era's opening: what the server supports, asked with the modern `_meta`.
-    static let discover = "server/discover"
+    static let discover = ModernRevision.discover
 
     /// `initialize`'s params: the latest handshake-era version, Setlist as the client.
     static let initializeParams: [String: Value] = [
@@ -27,13 +27,6 @@ enum ClientMessages {
 
     // MARK: - Request metadata
 
-    /// The `_meta` keys of revision 2026-07-28.
-    enum MetaKey {
-        static let protocolVersion = "io.modelcontextprotocol/protocolVersion"
-        static let clientCapabilities = "io.modelcontextprotocol/clientCapabilities"
-        static let clientInfo = "io.modelcontextprotocol/clientInfo"
-    }
-
     /// A request's params with the `_meta` it needs: in the modern era the protocol
     /// version, the client's capabilities (it declares none) and who it is, on every
     /// request since the server keeps no session; in both eras the progress token, when
@@ -41,9 +34,9 @@ enum ClientMessages {
     static func params(_ params: [String: Value], era: ProtocolEra?, progressToken: String?) -> [String: Value] {
         var meta = params["_meta"]?.objectValue ?? [:]
         if era == .modern {
-            meta[MetaKey.protocolVersion] = .string(ProtocolEra.modernVersion)
-            meta[MetaKey.clientCapabilities] = .object([:])
-            meta[MetaKey.clientInfo] = clientInfo
+            meta[ModernRevision.MetaKey.protocolVersion] = .string(ProtocolEra.modernVersion)
+            meta[ModernRevision.MetaKey.clientCapabilities] = .object([:])
+            meta[ModernRevision.MetaKey.clientInfo] = clientInfo
         }
         if let progressToken { meta["progressToken"] = .string(progressToken) }
         var params = params
@@ -89,7 +82,7 @@ enum ClientMessages {
     /// The JSON-RPC errors only a modern server sends: `HeaderMismatch`,
     /// `MissingRequiredClientCapability`, `UnsupportedProtocolVersion`. They say the
     /// server is of the modern era, whatever else they say.
-    static let modernErrorCodes: Set<Int> = [headerMismatch, -32021, unsupportedProtocolVersion]
-    static let headerMismatch = -32020
-    static let unsupportedProtocolVersion = -32022
+    static let modernErrorCodes: Set<Int> = [headerMismatch, ModernRevision.ErrorCode.missingRequiredClientCapability, unsupportedProtocolVersion]
+    static let headerMismatch = ModernRevision.ErrorCode.headerMismatch
+    static let unsupportedProtocolVersion = ModernRevision.ErrorCode.unsupportedProtocolVersion
 }

@@ -1,4 +1,5 @@
 import MCP
+import ServerKit
 
 /// The parameters of one tool that its `inputSchema` marks with `x-mcp-header`: a
 /// modern-era `tools/call` over HTTP mirrors each of their values into an
@@ -114,7 +115,7 @@ struct ParamHeaders: Sendable, Equatable {
                 guard let next = node.objectValue?[key] else { return nil }
                 node = next
             }
-            return Self.text(of: node).map { (Self.prefix + parameter.name, ModernHeaders.encoded($0)) }
+            return Self.text(of: node).map { (Self.prefix + parameter.name, HeaderValueEncoding.encoded($0)) }
         }
     }
 

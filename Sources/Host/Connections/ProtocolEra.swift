@@ -1,4 +1,5 @@
 import MCP
+import ServerKit
 
 /// The two ways MCP servers are spoken to. Servers of revision 2026-07-28 and later are
 /// of the modern era: no handshake, each request carries its protocol version and the
@@ -10,9 +11,9 @@ public enum ProtocolEra: String, Sendable, Codable, CaseIterable, CustomStringCo
     case handshake
 
     /// The modern revision Setlist speaks.
-    public static let modernVersion = "2026-07-28"
+    public static let modernVersion = ModernRevision.version
     /// The handshake-era revisions Setlist speaks.
-    public static let handshakeVersions = Version.supported
+    public static let handshakeVersions = ModernRevision.handshakeVersions
 
     public var description: String { "\(rawValue) era" }
 }

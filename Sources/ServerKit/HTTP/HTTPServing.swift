@@ -41,9 +41,10 @@ extension MCPService {
         _ options: HTTPServingOptions, eventLoops: EventLoopGroupProvider, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> (Application<MCPResponder>, any MCPEndpoint) {
-        let endpoint = endpoint(for: options, logger: logger)
+        let router = MessageRouter(service: self)
+        let endpoint = endpoint(for: options, router: router, logger: logger)
         let application = Application(
-            responder: MCPResponder(endpoint: endpoint, options: options),
+            responder: MCPResponder(endpoint: endpoint, modern: ModernExchange(router: router, logger: logger), options: options),
             server: HTTPServerBuilder { responder in
                 HTTP1ServerChannel(responder: responder, idleTimeout: options.idleTimeout, bodyTimeout: options.bodyTimeout)
             },
@@ -57,8 +58,7 @@ extension MCPService {
     }
 
     /// The endpoint that answers `/mcp`: sessions with `--stateful`, else one answer per POST.
-    func endpoint(for options: HTTPServingOptions, logger: Logger) -> any MCPEndpoint {
-        let router = MessageRouter(service: self)
+    func endpoint(for options: HTTPServingOptions, router: MessageRouter, logger: Logger) -> any MCPEndpoint {
         guard options.stateful else { return StatelessEndpoint(router: router, logger: logger) }
         return StatefulEndpoint(
             router: router, logger: logger, maxSessions: options.maxSessions, idleTimeout: options.sessionIdleTimeout)

@@ -7,6 +7,8 @@ import Hummingbird
 /// A switch on three paths does what a router would, without its per-request work.
 struct MCPResponder: HTTPResponder {
     let endpoint: any MCPEndpoint
+    /// Where requests of the modern era go, whatever the endpoint.
+    let modern: ModernExchange
     let options: HTTPServingOptions
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
@@ -28,6 +30,8 @@ struct MCPResponder: HTTPResponder {
                 return refusal.response
             }
             switch await readBody(of: request) {
+            case .success(let body) where !ModernRevision.isHandshakeEra(headerVersion: request.headers[RequestChecks.protocolVersionField]):
+                return await modern.respond(to: request, body: body)
             case .success(let body): return await endpoint.respond(to: request, body: body)
             case .failure(let refusal): return refusal.response
             }

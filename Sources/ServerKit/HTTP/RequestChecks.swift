@@ -15,6 +15,12 @@ enum RequestChecks {
     /// - `Content-Type`: `application/json`, in any case; `Content-Encoding` none.
     /// - `MCP-Protocol-Version`: absent, or a version this server speaks.
     static func refusal(ofPost headers: HTTPFields) -> HTTPRefusal? {
+        mediaRefusal(ofPost: headers) ?? protocolVersionRefusal(headers)
+    }
+
+    /// Why a POST is refused for its `Accept`, `Content-Type` or `Content-Encoding`;
+    /// `nil` if they pass. A modern POST's version is checked against its body instead.
+    static func mediaRefusal(ofPost headers: HTTPFields) -> HTTPRefusal? {
         if let accept = headers[.accept], !accept.trimmingASCIISpaces.isEmpty,
             !accept.listsMediaType("application/json", "application/*", "*/*")
         {
@@ -27,7 +33,7 @@ enum RequestChecks {
         if let encoding = headers[.contentEncoding], encoding.trimmingASCIISpaces.lowercased() != "identity" {
             return HTTPRefusal(status: 415, message: "Unsupported Media Type: send the body without Content-Encoding")
         }
-        return protocolVersionRefusal(headers)
+        return nil
     }
 
     /// Why a GET, which opens a session's SSE stream, is refused; `nil` if it passes.

@@ -106,7 +106,7 @@ final class SessionEvents: Sendable {
     }
 
     /// `event: message` with the JSON on one `data:` line; JSON written here holds no newline.
-    private static func event(_ message: Data) -> ByteBuffer {
+    static func event(_ message: Data) -> ByteBuffer {
         var buffer = ByteBuffer(string: "event: message\ndata: ")
         buffer.writeBytes(message)
         buffer.writeString("\n\n")

@@ -1,3 +1,5 @@
+import MCP
+
 /// A JSON-RPC error: what was wrong with a message, worded so the client can fix it.
 ///
 /// Messages name what the client sent only in short: a tool name or method of a
@@ -5,10 +7,13 @@
 public struct JSONRPCError: Error, Sendable, Equatable {
     public var code: Int
     public var message: String
+    /// What a client may act on, such as the versions an `UnsupportedProtocolVersion` lists.
+    public var data: Value?
 
-    public init(code: Int, message: String) {
+    public init(code: Int, message: String, data: Value? = nil) {
         self.code = code
         self.message = message.clipped(to: Self.maximumMessageLength)
+        self.data = data
     }
 
     static let maximumMessageLength = 2_000

@@ -14,17 +14,29 @@ enum OutgoingMessage {
         return Data(output)
     }
 
-    /// `{"error":{"code":…,"message":…},"id":…,"jsonrpc":"2.0"}`; the id is `null` when
-    /// the request's could not be read.
+    /// `{"error":{"code":…,"data":…,"message":…},"id":…,"jsonrpc":"2.0"}` (`data` when
+    /// the error has some); the id is `null` when the request's could not be read.
     static func error(id: RequestID?, _ error: JSONRPCError) -> Data {
         var output = Array(#"{"error":{"code":"#.utf8)
         output.append(contentsOf: String(error.code).utf8)
+        if let data = error.data {
+            output.append(contentsOf: #","data":"#.utf8)
+            JSONWriter.write(data, into: &output)
+        }
         output.append(contentsOf: #","message":"#.utf8)
         JSONWriter.writeString(error.message, into: &output)
         output.append(contentsOf: #"},"id":"#.utf8)
         if let id { id.write(into: &output) } else { output.append(contentsOf: "null".utf8) }
         output.append(contentsOf: #","jsonrpc":"2.0"}"#.utf8)
         return Data(output)
+    }
+
+    /// The code of an error message written by ``error(id:_:)``; `nil` for any other message.
+    static func errorCode(in message: Data) -> Int? {
+        let prefix = #"{"error":{"code":"#.utf8
+        guard message.starts(with: prefix) else { return nil }
+        let digits = message.dropFirst(prefix.count).prefix { $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) }
+        return Int(String(decoding: digits, as: UTF8.self))
     }
 
     /// A request from the server to the client.

@@ -41,6 +41,11 @@ struct MessageRouter: Sendable {
             owed = .refusal
         case .single(let message):
             owed = handle(message, in: session, reply: settling) ? .answer : .nothing
+        case .batch where session.modernHeaders != nil:
+            settling(
+                OutgoingMessage.error(
+                    id: nil, .invalidRequest("a POST of revision \(ModernRevision.version) carries one request or notification, not a batch")))
+            owed = .refusal
         case .batch(let messages):
             owed = handle(batch: messages, in: session, reply: settling) ? .answer : .nothing
         }
@@ -113,6 +118,21 @@ struct MessageRouter: Sendable {
         guard method == CallTool.name || !session.isWorking(on: id) else {
             return reply(OutgoingMessage.error(id: id, Self.idInUse(id)))
         }
+        switch ModernRequest.era(method: method, params: params, mirroredBy: session.modernHeaders) {
+        case .handshake:
+            answerInHandshakeEra(id: id, method: method, params: params, in: session, reply: reply)
+        case .modern:
+            answerInModernEra(id: id, method: method, params: params, in: session, reply: reply)
+        case .refused(let error):
+            reply(OutgoingMessage.error(id: id, error))
+        }
+    }
+
+    /// The handshake era (2025-11-25 and before): `initialize` first, answers as they were.
+    private func answerInHandshakeEra(
+        id: RequestID, method: String, params: [String: Value], in session: ServerSession,
+        reply: @escaping @Sendable (Data?) -> Void
+    ) {
         switch method {
         case Initialize.name:
             reply(service.initializeAnswer(id: id, params: params, in: session))
@@ -121,20 +141,51 @@ struct MessageRouter: Sendable {
         case ListTools.name:
             reply(OutgoingMessage.result(id: id, json: service.toolsListJSON))
         case CallTool.name:
-            callTool(id: id, params: params, in: session, reply: reply)
+            callTool(id: id, params: params, in: session, modern: false, reply: reply)
         case ListPrompts.name:
             reply(OutgoingMessage.result(id: id, json: service.promptsListJSON))
         case GetPrompt.name:
-            getPrompt(id: id, params: params, in: session, reply: reply)
+            getPrompt(id: id, params: params, in: session, modern: false, reply: reply)
         case ListResources.name, ReadResource.name, ListResourceTemplates.name:
-            resources(method, id: id, params: params, in: session, reply: reply)
+            resources(method, id: id, params: params, in: session, modern: false, reply: reply)
         default:
             reply(OutgoingMessage.error(id: id, .methodNotFound(method)))
         }
     }
 
+    /// The modern era (2026-07-28): no handshake and nothing remembered between requests;
+    /// `server/discover` says what the server supports, and results carry the era's
+    /// members (``ModernResults``). `ping` and `logging/setLevel` are gone from it.
+    private func answerInModernEra(
+        id: RequestID, method: String, params: [String: Value], in session: ServerSession,
+        reply: @escaping @Sendable (Data?) -> Void
+    ) {
+        switch method {
+        case ModernRevision.discover:
+            reply(OutgoingMessage.result(id: id, json: service.discoverJSON))
+        case ListTools.name:
+            reply(OutgoingMessage.result(id: id, json: service.modernToolsListJSON))
+        case CallTool.name:
+            callTool(id: id, params: params, in: session, modern: true, reply: reply)
+        case ListPrompts.name:
+            reply(OutgoingMessage.result(id: id, json: service.modernPromptsListJSON))
+        case GetPrompt.name:
+            getPrompt(id: id, params: params, in: session, modern: true, reply: reply)
+        case ListResources.name, ReadResource.name, ListResourceTemplates.name:
+            resources(method, id: id, params: params, in: session, modern: true, reply: reply)
+        default:
+            reply(OutgoingMessage.error(id: id, .methodNotFound(method)))
+        }
+    }
+
+    /// A result message, with the modern era's members when the request was modern.
+    private func result(id: RequestID, json: some Sequence<UInt8>, method: String, modern: Bool) -> Data {
+        guard modern else { return OutgoingMessage.result(id: id, json: json) }
+        return OutgoingMessage.result(id: id, json: service.modernResults.stamped(json: json, method: method))
+    }
+
     private func callTool(
-        id: RequestID, params: [String: Value], in session: ServerSession, reply: @escaping @Sendable (Data?) -> Void
+        id: RequestID, params: [String: Value], in session: ServerSession, modern: Bool, reply: @escaping @Sendable (Data?) -> Void
     ) {
         guard case .string(let name)? = params["name"] else {
             return reply(OutgoingMessage.error(id: id, .invalidParams("tools/call needs params.name, the name of a tool")))
@@ -150,9 +201,12 @@ struct MessageRouter: Sendable {
             return reply(OutgoingMessage.error(id: id, service.unknownTool(name)))
         }
         let progress = Self.progress(params, in: session)
+        let results = modern ? service.modernResults : nil
         startWork(id: id, name: name, in: session, reply: reply) {
-            let result = await ToolProgress.$current.withValue(progress) { await tool.call(arguments: arguments) }
-            return OutgoingMessage.result(id: id, json: JSONWriter.data(try result.jsonValue()))
+            let result = try await RequestEra.$current.withValue(modern ? .modern : .handshake) {
+                await ToolProgress.$current.withValue(progress) { await tool.call(arguments: arguments) }
+            }.jsonValue()
+            return OutgoingMessage.result(id: id, json: JSONWriter.data(results?.stamped(result, method: CallTool.name) ?? result))
         }
     }
 
@@ -212,7 +266,7 @@ struct MessageRouter: Sendable {
     // MARK: - Prompts and resources
 
     private func getPrompt(
-        id: RequestID, params: [String: Value], in session: ServerSession, reply: @escaping @Sendable (Data?) -> Void
+        id: RequestID, params: [String: Value], in session: ServerSession, modern: Bool, reply: @escaping @Sendable (Data?) -> Void
     ) {
         guard case .string(let name)? = params["name"] else {
             return reply(OutgoingMessage.error(id: id, .invalidParams("prompts/get needs params.name, the name of a prompt")))
@@ -242,12 +296,12 @@ struct MessageRouter: Sendable {
             } catch {
                 throw JSONRPCError.invalidParams(error.toolMessage)
             }
-            return OutgoingMessage.result(id: id, json: MCPService.encoded(result))
+            return self.result(id: id, json: MCPService.encoded(result), method: GetPrompt.name, modern: modern)
         }
     }
 
     private func resources(
-        _ method: String, id: RequestID, params: [String: Value], in session: ServerSession,
+        _ method: String, id: RequestID, params: [String: Value], in session: ServerSession, modern: Bool,
         reply: @escaping @Sendable (Data?) -> Void
     ) {
         guard let resources = service.resources else {
@@ -255,10 +309,12 @@ struct MessageRouter: Sendable {
         }
         switch method {
         case ListResourceTemplates.name:
-            reply(OutgoingMessage.result(id: id, json: #"{"resourceTemplates":[]}"#.utf8))
+            reply(result(id: id, json: #"{"resourceTemplates":[]}"#.utf8, method: method, modern: modern))
         case ListResources.name:
             startWork(id: id, name: method, in: session, reply: reply) {
-                OutgoingMessage.result(id: id, json: MCPService.encoded(ListResources.Result(resources: try await resources.list())))
+                self.result(
+                    id: id, json: MCPService.encoded(ListResources.Result(resources: try await resources.list())), method: method,
+                    modern: modern)
             }
         default:
             guard case .string(let uri)? = params["uri"] else {
@@ -266,7 +322,9 @@ struct MessageRouter: Sendable {
             }
             startWork(id: id, name: method, in: session, reply: reply) {
                 do {
-                    return OutgoingMessage.result(id: id, json: MCPService.encoded(ReadResource.Result(contents: try await resources.read(uri))))
+                    return self.result(
+                        id: id, json: MCPService.encoded(ReadResource.Result(contents: try await resources.read(uri))), method: method,
+                        modern: modern)
                 } catch let missing as ResourceNotFound {
                     throw JSONRPCError.resourceNotFound(missing.uri)
                 }

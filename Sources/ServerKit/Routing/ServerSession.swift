@@ -17,6 +17,9 @@ final class ServerSession: Sendable {
     /// Whether tool calls wait for ``runQueuedWork()`` instead of starting tasks of their
     /// own: a stateless POST is its own session, so its work can run in the POST's task.
     let queuesWork: Bool
+    /// The headers of a modern POST, which its one request must match; `nil` on stdio
+    /// and for the handshake era's HTTP, where each request's `_meta` says its era.
+    let modernHeaders: ModernHeaderValues?
     private let state = Mutex(State())
     /// Answers owed; counted apart from ``state`` so that owing and settling take no lock.
     private let owed = Atomic(0)
@@ -64,10 +67,14 @@ final class ServerSession: Sendable {
         let deadline: Task<Void, Never>
     }
 
-    init(logger: Logger, toClient: (@Sendable (Data) throws -> Void)? = nil, queuesWork: Bool = false) {
+    init(
+        logger: Logger, toClient: (@Sendable (Data) throws -> Void)? = nil, queuesWork: Bool = false,
+        modernHeaders: ModernHeaderValues? = nil
+    ) {
         self.logger = logger
         self.toClient = toClient
         self.queuesWork = queuesWork
+        self.modernHeaders = modernHeaders
     }
 
     // MARK: - What the client declared

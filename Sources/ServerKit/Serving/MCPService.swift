@@ -25,6 +25,12 @@ public struct MCPService: Sendable {
     let toolsListJSON: Data
     /// `prompts/list`'s result, encoded once.
     let promptsListJSON: Data
+    /// What modern results carry besides their own members.
+    let modernResults: ModernResults
+    /// `server/discover`'s result, and the modern era's lists, encoded once.
+    let discoverJSON: Data
+    let modernToolsListJSON: Data
+    let modernPromptsListJSON: Data
 
     public init(
         name: String,
@@ -49,6 +55,16 @@ public struct MCPService: Sendable {
         self.toolsByName = Dictionary(tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.toolsListJSON = Self.encoder.encodeOrEmpty(ListTools.Result(tools: tools.map(\.descriptor)))
         self.promptsListJSON = Self.encoder.encodeOrEmpty(ListPrompts.Result(prompts: prompts.map(\.prompt)))
+        let results = ModernResults(serverInfo: Self.value(Server.Info(name: name, version: version, title: title)))
+        self.modernResults = results
+        self.modernToolsListJSON = results.stamped(json: toolsListJSON, method: ListTools.name)
+        self.modernPromptsListJSON = results.stamped(json: promptsListJSON, method: ListPrompts.name)
+        var discover: [String: Value] = [
+            "supportedVersions": .array(([ModernRevision.version] + ModernRevision.handshakeVersions.sorted(by: >)).map(Value.string)),
+            "capabilities": Self.value(Self.capabilities(prompts: prompts, resources: resources)),
+        ]
+        if let instructions { discover["instructions"] = .string(instructions) }
+        self.discoverJSON = JSONWriter.data(results.stamped(.object(discover), method: ModernRevision.discover))
     }
 
     /// The prompt named `name`, compared as bytes.
@@ -79,6 +95,10 @@ public struct MCPService: Sendable {
     /// What the server offers: tools, and prompts and resources when it has them; no
     /// list changes while it runs.
     var capabilities: Server.Capabilities {
+        Self.capabilities(prompts: prompts, resources: resources)
+    }
+
+    private static func capabilities(prompts: [PromptDefinition], resources: ResourceProvider?) -> Server.Capabilities {
         Server.Capabilities(
             prompts: prompts.isEmpty ? nil : .init(listChanged: false),
             resources: resources == nil ? nil : .init(subscribe: false, listChanged: false),
@@ -113,6 +133,11 @@ public struct MCPService: Sendable {
     /// Encodes a result of the protocol's own types.
     static func encoded(_ value: some Encodable) -> Data {
         encoder.encodeOrEmpty(value)
+    }
+
+    /// A value of the protocol's own types as JSON.
+    private static func value(_ value: some Encodable) -> Value {
+        (try? JSONParser.parse(encoded(value))) ?? .object([:])
     }
 
     static let encoder: JSONEncoder = {

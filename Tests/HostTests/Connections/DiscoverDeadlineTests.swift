@@ -9,18 +9,26 @@ import Testing
     /// A handshake-era stdio server in sh that answers `initialize` and `tools/list`
     /// and says nothing at all to any other message.
     static func silentServer() throws -> ServerCommand {
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-silent-\(UUID().uuidString).sh").path
+        try handshakeOnlyServer(answeringOthers: false)
+    }
+
+    /// The same server, which answers any other request with `Method not found` when
+    /// `answeringOthers`, as a server of the handshake era alone does.
+    static func handshakeOnlyServer(answeringOthers: Bool = true) throws -> ServerCommand {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-handshake-\(UUID().uuidString).sh").path
+        let others = answeringOthers ? #"printf '{"jsonrpc":"2.0","id":%s,"error":{"code":-32601,"message":"Method not found"}}\n' "$id""# : ":"
         let text = #"""
             while read line; do
               id=$(printf '%s' "$line" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
               case "$line" in
                 *'"initialize"'*) printf '{"jsonrpc":"2.0","id":%s,"result":{"protocolVersion":"2025-06-18","capabilities":{"tools":{}},"serverInfo":{"name":"silent","version":"1"}}}\n' "$id" ;;
                 *'"tools/list"'*) printf '{"jsonrpc":"2.0","id":%s,"result":{"tools":[]}}\n' "$id" ;;
+                *'"id":'*) \#(others) ;;
               esac
             done
             """#
         try text.write(toFile: script, atomically: true, encoding: .utf8)
-        return ServerCommand(name: "silent", executable: "/bin/sh", arguments: [script])
+        return ServerCommand(name: answeringOthers ? "handshake" : "silent", executable: "/bin/sh", arguments: [script])
     }
 
     @Test(.timeLimit(.minutes(1))) func aServerThatNeverAnswersTheProbeIsOpenedWithTheHandshakeSoon() async throws {

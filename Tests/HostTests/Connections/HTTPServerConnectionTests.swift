@@ -36,8 +36,8 @@ import Testing
     @Test func callsAToolOverHTTP() async throws {
         try await Self.withClock { url in
             let clock = try await HTTPServerConnection.start(name: "clock", url: url, memory: TestPeers.freshMemory())
-            // Setlist's clock refuses the modern request with a 400 that holds no modern error.
-            #expect(clock.era == .handshake && clock.protocolVersion == "2025-11-25")
+            // Setlist's clock answers the modern request: the modern era.
+            #expect(clock.era == .modern && clock.protocolVersion == "2026-07-28")
             #expect(try await clock.listTools().map(\.name).contains("current_time"))
             let result = try await clock.callTool("current_time", arguments: [:], onProgress: nil)
             #expect(result.structuredContent?.objectValue?["result"]?.stringValue?.hasSuffix(" UTC") == true)

@@ -17,12 +17,4 @@ import Testing
         let list: Value = ["jsonrpc": "2.0", "id": 4, "method": "tools/list", "params": [:]]
         #expect(Self.fields(list) == ["MCP-Protocol-Version": "2026-07-28", "Mcp-Method": "tools/list"])
     }
-
-    @Test func valuesAHeaderCannotCarryAreInBase64() {
-        #expect(ModernHeaders.encoded("us-west1") == "us-west1")
-        #expect(ModernHeaders.encoded("Hello, 世界") == "=?base64?SGVsbG8sIOS4lueVjA==?=")
-        #expect(ModernHeaders.encoded(" padded ") == "=?base64?IHBhZGRlZCA=?=")
-        #expect(ModernHeaders.encoded("line1\nline2") == "=?base64?bGluZTEKbGluZTI=?=")
-        #expect(ModernHeaders.encoded("=?base64?literal?=") == "=?base64?PT9iYXNlNjQ/bGl0ZXJhbD89?=")
-    }
 }

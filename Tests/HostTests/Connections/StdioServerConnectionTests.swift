@@ -5,8 +5,8 @@ import Testing
 
 @testable import Host
 
-/// The host's stdio connection against real processes: Setlist's own servers, of the
-/// handshake era, and the Python reference time server, of the modern era.
+/// The host's stdio connection against real processes: Setlist's own servers and the
+/// Python reference time server, both of either era, and a server of the handshake era alone.
 @Suite struct StdioServerConnectionTests {
     /// The `setlist` that `swift build` (and `swift test`) built in the package's `.build`.
     static let setlist = TestPeers.setlist
@@ -14,8 +14,8 @@ import Testing
     @Test func callsAToolOfARealServer() async throws {
         let clock = try await StdioServerConnection.start(
             ServerCommand(name: "clock", executable: Self.setlist, arguments: ["serve", "clock"]), memory: TestPeers.freshMemory())
-        // Setlist's clock does not know server/discover: the probe falls back to the handshake.
-        #expect(clock.era == .handshake && clock.protocolVersion == "2025-11-25")
+        // Setlist's clock answers server/discover: the modern era.
+        #expect(clock.era == .modern && clock.protocolVersion == "2026-07-28")
         let tools = try await clock.listTools()
         #expect(tools.map(\.name).contains("current_time"))
         let result = try await clock.callTool("convert_time", arguments: [
@@ -49,17 +49,25 @@ import Testing
         let clock = ServerCommand(name: "clock", executable: Self.setlist, arguments: ["serve", "clock"])
         let memory = TestPeers.freshMemory()
         memory.remember(.handshake, of: EraMemory.key(time))
-        memory.remember(.modern, of: EraMemory.key(clock))
-        // The time server speaks both eras: opened with initialize, it keeps to the handshake.
-        let dual = try await StdioServerConnection.start(time, memory: memory)
-        #expect(dual.era == .handshake && dual.protocolVersion == "2025-11-25")
-        #expect(try await dual.callTool("get_current_time", arguments: ["timezone": "UTC"], onProgress: nil).isError != true)
-        await dual.close()
-        // The clock refuses server/discover: it is opened with initialize, and remembered so.
-        let handshake = try await StdioServerConnection.start(clock, memory: memory)
-        #expect(handshake.era == .handshake)
-        await handshake.close()
+        memory.remember(.handshake, of: EraMemory.key(clock))
+        // Both speak both eras: opened with initialize, they keep to the handshake.
+        for (command, tool) in [(time, "get_current_time"), (clock, "get_current_time")] {
+            let dual = try await StdioServerConnection.start(command, memory: memory)
+            #expect(dual.era == .handshake && dual.protocolVersion == "2025-11-25", "\(command.name)")
+            #expect(try await dual.callTool(tool, arguments: ["timezone": "UTC"], onProgress: nil).isError != true, "\(command.name)")
+            await dual.close()
+        }
         #expect(memory.era(of: EraMemory.key(time)) == .handshake && memory.era(of: EraMemory.key(clock)) == .handshake)
+    }
+
+    @Test func aServerOfTheHandshakeEraAloneIsOpenedWithInitializeAndRememberedSo() async throws {
+        let command = try DiscoverDeadlineTests.handshakeOnlyServer()
+        let memory = TestPeers.freshMemory()
+        let connection = try await StdioServerConnection.start(command, memory: memory)
+        #expect(connection.era == .handshake && connection.protocolVersion == "2025-06-18")
+        #expect(try await connection.listTools().isEmpty)
+        await connection.close()
+        #expect(memory.era(of: EraMemory.key(command)) == .handshake)
     }
 
     @Test func aServerThatCannotStartOrStopsIsReportedWithWhatItSaid() async throws {
