@@ -118,61 +118,33 @@ struct MessageRouter: Sendable {
         guard method == CallTool.name || !session.isWorking(on: id) else {
             return reply(OutgoingMessage.error(id: id, Self.idInUse(id)))
         }
+        let modern: Bool
         switch ModernRequest.era(method: method, params: params, mirroredBy: session.modernHeaders) {
-        case .handshake:
-            answerInHandshakeEra(id: id, method: method, params: params, in: session, reply: reply)
-        case .modern:
-            answerInModernEra(id: id, method: method, params: params, in: session, reply: reply)
-        case .refused(let error):
-            reply(OutgoingMessage.error(id: id, error))
+        case .handshake: modern = false
+        case .modern: modern = true
+        case .refused(let error): return reply(OutgoingMessage.error(id: id, error))
         }
-    }
-
-    /// The handshake era (2025-11-25 and before): `initialize` first, answers as they were.
-    private func answerInHandshakeEra(
-        id: RequestID, method: String, params: [String: Value], in session: ServerSession,
-        reply: @escaping @Sendable (Data?) -> Void
-    ) {
+        // The handshake era (2025-11-25 and before) starts with `initialize` and keeps
+        // `ping`. The modern era (2026-07-28) remembers nothing between requests:
+        // `server/discover` says what the server supports, and results carry the era's
+        // members (``ModernResults``).
         switch method {
-        case Initialize.name:
+        case Initialize.name where !modern:
             reply(service.initializeAnswer(id: id, params: params, in: session))
-        case Ping.name:
+        case Ping.name where !modern:
             reply(OutgoingMessage.result(id: id, json: "{}".utf8))
-        case ListTools.name:
-            reply(OutgoingMessage.result(id: id, json: service.toolsListJSON))
-        case CallTool.name:
-            callTool(id: id, params: params, in: session, modern: false, reply: reply)
-        case ListPrompts.name:
-            reply(OutgoingMessage.result(id: id, json: service.promptsListJSON))
-        case GetPrompt.name:
-            getPrompt(id: id, params: params, in: session, modern: false, reply: reply)
-        case ListResources.name, ReadResource.name, ListResourceTemplates.name:
-            resources(method, id: id, params: params, in: session, modern: false, reply: reply)
-        default:
-            reply(OutgoingMessage.error(id: id, .methodNotFound(method)))
-        }
-    }
-
-    /// The modern era (2026-07-28): no handshake and nothing remembered between requests;
-    /// `server/discover` says what the server supports, and results carry the era's
-    /// members (``ModernResults``). `ping` and `logging/setLevel` are gone from it.
-    private func answerInModernEra(
-        id: RequestID, method: String, params: [String: Value], in session: ServerSession,
-        reply: @escaping @Sendable (Data?) -> Void
-    ) {
-        switch method {
-        case ModernRevision.discover:
+        case ModernRevision.discover where modern:
             reply(OutgoingMessage.result(id: id, json: service.discoverJSON))
         case ListTools.name:
-            reply(OutgoingMessage.result(id: id, json: service.modernToolsListJSON))
+            reply(OutgoingMessage.result(id: id, json: modern ? service.modernToolsListJSON : service.toolsListJSON))
         case CallTool.name:
-            callTool(id: id, params: params, in: session, modern: true, reply: reply)
+            callTool(id: id, params: params, in: session, modern: modern, reply: reply)
         case ListPrompts.name:
-            reply(OutgoingMessage.result(id: id, json: service.modernPromptsListJSON))
+            reply(OutgoingMessage.result(id: id, json: modern ? service.modernPromptsListJSON : service.promptsListJSON))
         case GetPrompt.name:
-            getPrompt(id: id, params: params, in: session, modern: true, reply: reply)
+            getPrompt(id: id, params: params, in: session, modern: modern, reply: reply)
         case ListResources.name, ReadResource.name, ListResourceTemplates.name:
-            resources(method, id: id, params: params, in: session, modern: true, reply: reply)
+            resources(method, id: id, params: params, in: session, modern: modern, reply: reply)
         default:
             reply(OutgoingMessage.error(id: id, .methodNotFound(method)))
         }

@@ -33,33 +33,18 @@ import Testing
 
     @Test(.timeLimit(.minutes(2)), arguments: sessions)
     func theJSONRPCInsideHTTPSIsReadWithTheKeyLog(session: Session) async throws {
-        let openssl = try #require(OpenSSLTool.path, "openssl is missing: install it (Debian: apt-get install openssl), as scripts/test does")
-        let python = LoopbackCapture.package.appendingPathComponent(".venv/bin/python").path
-        try #require(FileManager.default.isExecutableFile(atPath: python), "\(python) is missing: run scripts/python-env .venv Tests/Interop/requirements.txt")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let (certificate, key, keyLog) = (folder.appendingPathComponent("cert.pem"), folder.appendingPathComponent("key.pem"), folder.appendingPathComponent("keys.log"))
-        try await Self.run(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path, "-days", "1", "-subj", "/CN=mcp.example"])
+        try await HTTPSClock.with(subject: ["-subj", "/CN=mcp.example"], highestVersion: session.version == "TLS 1.2" ? "1.2" : "1.3") { clock in
+            try await Self.readInside(session: session, clock: clock)
+        }
+    }
 
-        let clockPort = try LoopbackCapture.freePort()
-        let clock = try await LoopbackCapture.startClock(port: clockPort)
-        defer { clock.stop(SIGTERM) }
-        let frontPort = try LoopbackCapture.freePort()
-        let front = try SignalableProcess(
-            path: python,
-            arguments: [
-                LoopbackCapture.package.appendingPathComponent("Tests/Interop/peers/tls_front.py").path, certificate.path, key.path,
-                String(frontPort), String(clockPort), session.version == "TLS 1.2" ? "1.2" : "1.3",
-            ])
-        defer { front.stop(SIGTERM) }
-        let said = await front.waitForError(saying: "ready")
-        try #require(said.contains("ready"), "the TLS front did not start: \(said)")
-
+    private static func readInside(session: Session, clock: HTTPSClock) async throws {
+        let openssl = try #require(OpenSSLTool.path)
+        let (frontPort, keyLog) = (clock.port, clock.folder.appendingPathComponent("keys.log"))
         let request = LiveCaptureTests.request(LiveCaptureTests.initialize, port: frontPort)
         var answer = ""
         let file = try await LoopbackCapture.capture(ports: [frontPort]) {
-            answer = try await Self.run(
+            answer = try await run(
                 openssl,
                 ["s_client", "-connect", "127.0.0.1:\(frontPort)", "-servername", "mcp.example", "-quiet", "-keylogfile", keyLog.path]
                     + session.options, input: request)
@@ -107,38 +92,19 @@ import Testing
     /// front's certificate by `SSL_CERT_FILE`, and every JSON-RPC message of the capture
     /// is read inside with the file it wrote.
     @Test(.timeLimit(.minutes(2))) func setlistsOwnKeyLogOpensItsHTTPSSessions() async throws {
-        let openssl = try #require(OpenSSLTool.path, "openssl is missing: install it (Debian: apt-get install openssl), as scripts/test does")
-        let python = LoopbackCapture.package.appendingPathComponent(".venv/bin/python").path
-        try #require(FileManager.default.isExecutableFile(atPath: python), "\(python) is missing: run scripts/python-env .venv Tests/Interop/requirements.txt")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-keylog-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let (certificate, key, keyLog) = (folder.appendingPathComponent("cert.pem"), folder.appendingPathComponent("key.pem"), folder.appendingPathComponent("keys.log"))
-        try await Self.run(openssl, [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path, "-days", "1",
-            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-        ])
+        let subject = ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+        try await HTTPSClock.with(subject: subject, highestVersion: "1.3") { clock in try await Self.listServers(through: clock) }
+    }
 
-        let clockPort = try LoopbackCapture.freePort()
-        let clock = try await LoopbackCapture.startClock(port: clockPort)
-        defer { clock.stop(SIGTERM) }
-        let frontPort = try LoopbackCapture.freePort()
-        let front = try SignalableProcess(
-            path: python,
-            arguments: [
-                LoopbackCapture.package.appendingPathComponent("Tests/Interop/peers/tls_front.py").path, certificate.path, key.path,
-                String(frontPort), String(clockPort), "1.3",
-            ])
-        defer { front.stop(SIGTERM) }
-        let said = await front.waitForError(saying: "ready")
-        try #require(said.contains("ready"), "the TLS front did not start: \(said)")
+    private static func listServers(through clock: HTTPSClock) async throws {
+        let (folder, certificate, frontPort, keyLog) = (clock.folder, clock.certificate, clock.port, clock.folder.appendingPathComponent("keys.log"))
         let configuration = folder.appendingPathComponent("servers.json")
         try #"{"mcpServers": {"clock": {"type": "http", "url": "https://127.0.0.1:\#(frontPort)/mcp"}}}"#
             .write(to: configuration, atomically: true, encoding: .utf8)
 
         var listing = ""
         let file = try await LoopbackCapture.capture(ports: [frontPort]) {
-            listing = try await Self.run(
+            listing = try await run(
                 LoopbackCapture.setlist, ["servers", "--config", configuration.path, "--keylog", keyLog.path],
                 environment: ["SSL_CERT_FILE": certificate.path, "XDG_CACHE_HOME": folder.path, "SSLKEYLOGFILE": ""])
         }
@@ -186,5 +152,44 @@ import Testing
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// `setlist serve clock --http` behind the TLS front (Tests/Interop/peers/tls_front.py),
+/// with a fresh certificate in a scratch folder the test may use too.
+struct HTTPSClock {
+    let folder: URL
+    let certificate: URL
+    /// The front's port, where HTTPS is served.
+    let port: Int
+
+    /// - Parameters:
+    ///   - subject: `openssl req` options that name the certificate's subject.
+    ///   - highestVersion: the front's highest TLS version, "1.2" or "1.3".
+    static func with(subject: [String], highestVersion: String, _ body: (HTTPSClock) async throws -> Void) async throws {
+        let openssl = try #require(OpenSSLTool.path, "openssl is missing: install it (Debian: apt-get install openssl), as scripts/test does")
+        let python = LoopbackCapture.package.appendingPathComponent(".venv/bin/python").path
+        try #require(FileManager.default.isExecutableFile(atPath: python), "\(python) is missing: run scripts/python-env .venv Tests/Interop/requirements.txt")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (certificate, key) = (folder.appendingPathComponent("cert.pem"), folder.appendingPathComponent("key.pem"))
+        try await LiveTLSCaptureTests.run(
+            openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path, "-days", "1"] + subject)
+
+        let clockPort = try LoopbackCapture.freePort()
+        let clock = try await LoopbackCapture.startClock(port: clockPort)
+        defer { clock.stop(SIGTERM) }
+        let frontPort = try LoopbackCapture.freePort()
+        let front = try SignalableProcess(
+            path: python,
+            arguments: [
+                LoopbackCapture.package.appendingPathComponent("Tests/Interop/peers/tls_front.py").path, certificate.path, key.path,
+                String(frontPort), String(clockPort), highestVersion,
+            ])
+        defer { front.stop(SIGTERM) }
+        let said = await front.waitForError(saying: "ready")
+        try #require(said.contains("ready"), "the TLS front did not start: \(said)")
+        try await body(HTTPSClock(folder: folder, certificate: certificate, port: frontPort))
     }
 }
