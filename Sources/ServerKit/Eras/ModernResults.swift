@@ -7,6 +7,14 @@ import MCP
 struct ModernResults: Sendable {
     /// `{"name":…,"version":…}` (and `title`), as `_meta`'s serverInfo.
     let serverInfo: Value
+    /// `"_meta":{…},"resultType":"complete"`, written once: what a tool's answer starts with.
+    private let leadingMembers: [UInt8]
+
+    init(serverInfo: Value) {
+        self.serverInfo = serverInfo
+        let members = JSONWriter.data(["_meta": [ModernRevision.MetaKey.serverInfo: serverInfo], "resultType": "complete"])
+        leadingMembers = Array(members.dropFirst().dropLast())
+    }
 
     /// How long a result of `method` may be kept, in milliseconds; `nil` when it is
     /// not one a client keeps. The tools, prompts and what the server supports do not
@@ -32,6 +40,17 @@ struct ModernResults: Sendable {
             members["cacheScope"] = .string("private")
         }
         return .object(members)
+    }
+
+    /// A result with the modern members added, encoded. A tool's answer, which has no
+    /// `_meta` of its own and is not kept, gets them written ahead of its own members.
+    func stampedData(_ result: Value, method: String) -> Data {
+        guard case .object(let members) = result, members["_meta"] == nil, members["resultType"] == nil, Self.lifetime(of: method) == nil
+        else { return JSONWriter.data(stamped(result, method: method)) }
+        let written = JSONWriter.data(result)
+        var output = Data([UInt8(ascii: "{")] + leadingMembers)
+        output.append(members.isEmpty ? Data("}".utf8) : Data([UInt8(ascii: ",")]) + written.dropFirst())
+        return output
     }
 
     /// An encoded result with the modern members added.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Synchronization
 
 /// A POST of the modern era (its `MCP-Protocol-Version` names a revision past the
 /// handshake era): one request or notification, served on its own whatever the
@@ -20,6 +21,50 @@ struct ModernExchange: Sendable {
         case answer(Data?)
     }
 
+    /// What the exchange sends back, in order: notifications, then the answer, which ends it.
+    private final class Events: Sendable {
+        private struct State {
+            var waiting: [Event] = []
+            var ended = false
+            var reader: CheckedContinuation<Event?, Never>?
+        }
+
+        private let state = Mutex(State())
+
+        func send(_ event: Event) {
+            let reader: CheckedContinuation<Event?, Never>? = state.withLock { state in
+                guard !state.ended else { return nil }
+                if case .answer = event { state.ended = true }
+                if let reader = state.reader {
+                    state.reader = nil
+                    return reader
+                }
+                state.waiting.append(event)
+                return nil
+            }
+            reader?.resume(returning: event)
+        }
+
+        /// The next event; `nil` after the answer.
+        func next() async -> Event? {
+            if let ready = state.withLock({ state -> Event?? in
+                if !state.waiting.isEmpty { return .some(state.waiting.removeFirst()) }
+                return state.ended ? .some(nil) : nil
+            }) {
+                return ready
+            }
+            return await withCheckedContinuation { continuation in
+                let ready: Event?? = state.withLock { state in
+                    if !state.waiting.isEmpty { return .some(state.waiting.removeFirst()) }
+                    if state.ended { return .some(nil) }
+                    state.reader = continuation
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
+        }
+    }
+
     func respond(to request: Request, body: ByteBuffer) async -> Response {
         guard request.method == .post else {
             return HTTPRefusal(
@@ -29,23 +74,28 @@ struct ModernExchange: Sendable {
         }
         if let refusal = RequestChecks.mediaRefusal(ofPost: request.headers) { return refusal.response }
         let streams = request.headers[.accept]?.listsMediaType("text/event-stream") == true
-        let (events, sink) = AsyncStream<Event>.makeStream()
-        let toClient: (@Sendable (Data) throws -> Void)? = streams ? { @Sendable message in sink.yield(.notification(message)) } : nil
-        let session = ServerSession(logger: logger, toClient: toClient, modernHeaders: ModernHeaderValues(request.headers))
+        let events = Events()
+        let toClient: (@Sendable (Data) throws -> Void)? = streams ? { @Sendable message in events.send(.notification(message)) } : nil
+        let session = ServerSession(logger: logger, toClient: toClient, queuesWork: true, modernHeaders: ModernHeaderValues(request.headers))
         let owed = body.withUnsafeReadableBytes { bytes in
-            router.receive(bytes, in: session) { answer in
-                sink.yield(.answer(answer))
-                sink.finish()
-            }
+            router.receive(bytes, in: session) { answer in events.send(.answer(answer)) }
         }
         guard owed != MessageRouter.Owed.nothing else {
             session.close()
             return Response(status: .accepted)
         }
-        var iterator = events.makeAsyncIterator()
-        switch await iterator.next() {
+        // Work that reports progress runs beside the stream that carries it; the rest
+        // runs here, in the POST's own task.
+        let work: Task<Void, Never>?
+        if session.queuedWorkReportsProgress {
+            work = Task { await session.runQueuedWork() }
+        } else {
+            work = nil
+            await session.runQueuedWork()
+        }
+        switch await events.next() {
         case .notification(let first)?:
-            return stream(first: first, rest: Remaining(iterator), session: session)
+            return stream(first: first, rest: events, session: session, work: work)
         case .answer(let answer)?:
             session.close()
             return Self.json(answer, refused: owed == .refusal)
@@ -76,15 +126,18 @@ struct ModernExchange: Sendable {
     }
 
     /// The request's own SSE stream: its notifications as they come, then its answer.
-    private func stream(first: Data, rest: Remaining, session: ServerSession) -> Response {
+    private func stream(first: Data, rest: Events, session: ServerSession, work: Task<Void, Never>?) -> Response {
         Response(
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-cache, no-transform", Self.accelBuffering: "no"],
             body: ResponseBody { writer in
                 // Ends the work when the client leaves, or once it is answered.
-                defer { session.close() }
+                defer {
+                    work?.cancel()
+                    session.close()
+                }
                 try await writer.write(SessionEvents.event(first))
-                while let event = await rest.iterator.next() {
+                while let event = await rest.next() {
                     switch event {
                     case .notification(let message): try await writer.write(SessionEvents.event(message))
                     case .answer(let answer?): try await writer.write(SessionEvents.event(answer))
@@ -93,12 +146,6 @@ struct ModernExchange: Sendable {
                 }
                 try await writer.finish(nil)
             })
-    }
-
-    /// The events after the first, read on by the one task that writes the stream.
-    private final class Remaining: @unchecked Sendable {
-        var iterator: AsyncStream<Event>.Iterator
-        init(_ iterator: AsyncStream<Event>.Iterator) { self.iterator = iterator }
     }
 
     /// Asks proxies such as nginx to pass each event on at once.

@@ -174,11 +174,11 @@ struct MessageRouter: Sendable {
         }
         let progress = Self.progress(params, in: session)
         let results = modern ? service.modernResults : nil
-        startWork(id: id, name: name, in: session, reply: reply) {
+        startWork(id: id, name: name, in: session, reportsProgress: progress != nil, reply: reply) {
             let result = try await RequestEra.$current.withValue(modern ? .modern : .handshake) {
                 await ToolProgress.$current.withValue(progress) { await tool.call(arguments: arguments) }
             }.jsonValue()
-            return OutgoingMessage.result(id: id, json: JSONWriter.data(results?.stamped(result, method: CallTool.name) ?? result))
+            return OutgoingMessage.result(id: id, json: results?.stampedData(result, method: CallTool.name) ?? JSONWriter.data(result))
         }
     }
 
@@ -199,11 +199,11 @@ struct MessageRouter: Sendable {
     /// Runs a request's work as a tool call's: cancellable by the client, bounded per
     /// connection, and answered with an error when the session ends first.
     private func startWork(
-        id: RequestID, name: String, in session: ServerSession, reply: @escaping @Sendable (Data?) -> Void,
+        id: RequestID, name: String, in session: ServerSession, reportsProgress: Bool = false, reply: @escaping @Sendable (Data?) -> Void,
         _ work: @escaping @Sendable () async throws -> Data
     ) {
         let started = session.startWork(
-            for: id,
+            for: id, reportsProgress: reportsProgress,
             {
                 do {
                     let answer = try await work()

@@ -58,6 +58,7 @@ final class ServerSession: Sendable {
 
     private struct QueuedWork {
         let id: RequestID
+        let reportsProgress: Bool
         let work: @Sendable () async -> Data
         let reply: @Sendable (Data?) -> Void
     }
@@ -111,8 +112,10 @@ final class ServerSession: Sendable {
     /// Starts the work for a request, or queues it for ``runQueuedWork()``; `reply` gets
     /// its answer, or `nil` when the client cancelled it. Until then the work is reachable
     /// by ``cancel(_:)`` and holds its id.
+    /// - Parameter reportsProgress: whether the work sends the client progress as it goes.
     func startWork(
-        for id: RequestID, _ work: @escaping @Sendable () async -> Data, reply: @escaping @Sendable (Data?) -> Void
+        for id: RequestID, reportsProgress: Bool = false, _ work: @escaping @Sendable () async -> Data,
+        reply: @escaping @Sendable (Data?) -> Void
     ) -> WorkStart {
         state.withLock { state in
             guard !state.isClosed else { return .closed }
@@ -120,7 +123,7 @@ final class ServerSession: Sendable {
             guard state.working.count < Self.maximumWorking else { return .busy }
             guard !queuesWork else {
                 state.working[id] = .queued
-                state.queued.append(QueuedWork(id: id, work: work, reply: reply))
+                state.queued.append(QueuedWork(id: id, reportsProgress: reportsProgress, work: work, reply: reply))
                 return .started
             }
             // Made under the lock, so the task's own removal waits for its insertion.
@@ -131,6 +134,11 @@ final class ServerSession: Sendable {
                 })
             return .started
         }
+    }
+
+    /// Whether work waiting for ``runQueuedWork()`` sends the client progress as it goes.
+    var queuedWorkReportsProgress: Bool {
+        state.withLock { $0.queued.contains { $0.reportsProgress } }
     }
 
     /// Runs the work queued so far: one piece in the caller's task, more side by side.

@@ -25,3 +25,15 @@ import Testing
         #expect(try JSONParser.parse(data) == Self.results.stamped(["tools": []], method: "tools/list"))
     }
 }
+
+extension ModernResultsTests {
+    @Test(arguments: [
+        ["content": [["type": "text", "text": "hi"]], "isError": false] as Value,
+        [:] as Value,
+        ["content": [], "_meta": ["trace": "kept"]] as Value,
+    ])
+    func aToolsAnswerIsWrittenWithTheSameMembersAsTheStampedValue(result: Value) throws {
+        let written = Self.results.stampedData(result, method: "tools/call")
+        #expect(try JSONParser.parse(written) == Self.results.stamped(result, method: "tools/call"))
+    }
+}
