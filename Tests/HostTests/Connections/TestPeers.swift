@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import ServerKit
 import Testing
 
 @testable import Host
@@ -49,15 +50,32 @@ enum TestPeers {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { process.terminate() }
-        let url = URL(string: "http://127.0.0.1:\(port)/mcp")!
-        let deadline = ContinuousClock.now + .seconds(30)
-        while (try? await HTTPClient.shared.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(1))) == nil {
-            try #require(
-                ContinuousClock.now < deadline && process.isRunning, "the Python peer \(script) did not start listening on port \(port)")
-            try await Task.sleep(for: .milliseconds(100))
+        do {
+            let url = URL(string: "http://127.0.0.1:\(port)/mcp")!
+            let deadline = ContinuousClock.now + .seconds(30)
+            while (try? await HTTPClient.shared.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(1))) == nil {
+                try #require(
+                    ContinuousClock.now < deadline && process.isRunning, "the Python peer \(script) did not start listening on port \(port)")
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            try await body(url)
+        } catch {
+            await stop(process)
+            throw error
         }
-        try await body(url)
+        await stop(process)
+    }
+
+    /// Stops a peer: SIGTERM, and SIGKILL when it still runs a few seconds later (Uvicorn
+    /// waits on open SSE streams before it exits).
+    static func stop(_ process: Process) async {
+        await onOwnThread {
+            process.terminate()
+            let deadline = Date().addingTimeInterval(3)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
     }
 
     /// A loopback port nothing listens on at the moment.
