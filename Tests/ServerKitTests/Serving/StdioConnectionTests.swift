@@ -110,8 +110,9 @@ import Testing
         server.send([line])
         try server.closeInput()
         #expect(try await server.linesUntilDone().count == 1)
-        // Well below the 30 s the end of input waits for answers still owed.
-        #expect(ContinuousClock.now - started < .seconds(20))
+        // Below the 30 s the end of input waits for answers still owed, whatever else
+        // the machine runs meanwhile.
+        #expect(ContinuousClock.now - started < .seconds(29))
     }
 
     @Test(.timeLimit(.minutes(1))) func aCancelledCallIsNotAnsweredAndDoesNotHoldUpTheEnd() async throws {
