@@ -53,7 +53,12 @@ struct CaptureCommand: AsyncParsableCommand {
             }
             let options = CaptureOptions(port: port, host: host, method: method, showSecrets: showSecrets, decryptors: decryption)
             let report = try CaptureAnalyzer(options: options).analyze(path: file)
-            print(json ? report.json : report.text, terminator: "")
+            if json {
+                // The pieces as they are: a report of a large capture is never joined into one string.
+                for chunk in report.jsonChunks { try FileHandle.standardOutput.write(contentsOf: chunk) }
+            } else {
+                print(report.text, terminator: "")
+            }
             // A damaged file still gets its report, then fails the command for scripts.
             if report.damage != nil { throw ExitCode(2) }
         }

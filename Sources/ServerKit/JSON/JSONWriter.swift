@@ -19,12 +19,7 @@ public enum JSONWriter {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let bool): output.append(contentsOf: (bool ? "true" : "false").utf8)
         case .int(let integer): output.append(contentsOf: String(integer).utf8)
-        case .double(let double):
-            if double.isFinite {
-                output.append(contentsOf: (double.rounded() == double && abs(double) < 1e15 ? String(Int(double)) : "\(double)").utf8)
-            } else {
-                output.append(contentsOf: "null".utf8)
-            }
+        case .double(let double): writeNumber(double, into: &output)
         case .string(let string): writeString(string, into: &output)
         case .data(let mimeType, let data): writeString(data.dataURLEncoded(mimeType: mimeType), into: &output)
         case .array(let elements):
@@ -46,11 +41,21 @@ public enum JSONWriter {
         }
     }
 
+    /// Writes a `Double` as JSON: whole numbers below 10^15 without a fraction, others
+    /// as Swift spells them, and `null` for what JSON cannot hold.
+    package static func writeNumber(_ double: Double, into output: inout [UInt8]) {
+        if double.isFinite {
+            output.append(contentsOf: (double.rounded() == double && abs(double) < 1e15 ? String(Int(double)) : "\(double)").utf8)
+        } else {
+            output.append(contentsOf: "null".utf8)
+        }
+    }
+
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// Writes a string in quotes, escaping only what JSON requires; runs that need no
     /// escape are copied whole.
-    static func writeString(_ string: String, into output: inout [UInt8]) {
+    package static func writeString(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
