@@ -30,6 +30,11 @@ struct RPCSummary {
         while true {
             var summary = RPCSummary(bytes, masksSecrets: masksSecrets, limit: limit)
             summary.write(at: range.lowerBound)
+            if summary.output.allSatisfy({ $0 < 0x80 }) {
+                // ASCII JSON (its line breaks escaped) has a character per byte: nothing to count.
+                let cut = summary.output.count > maximumCharacters
+                return String(decoding: summary.output.prefix(maximumCharacters), as: UTF8.self) + (cut ? "…" : "")
+            }
             let written = String(decoding: summary.output, as: UTF8.self)
             // Past two more characters, the last one cut cannot change the first 200.
             if !summary.clipped || written.count > maximumCharacters + 2 { return clip(written) }

@@ -78,12 +78,12 @@ enum TLSConnectionReader {
             default: break
             }
             let afterHellos = tls.serverHelloFrame.map { record.frame >= $0 } ?? false
-            guard var opener = decryptor, afterHellos, record.type != .handshake || isProtected(record, tls) else { continue }
+            guard decryptor != nil, afterHellos, record.type != .handshake || isProtected(record, tls) else { continue }
             let header = TLSRecordHeader(
                 contentType: record.type.rawValue, version: record.version, length: record.fragment.count,
                 direction: direction, frame: record.frame)
-            let opened = opener.open(header, fragment: UnsafeRawBufferPointer(rebasing: bytes[record.fragment]))
-            decryptor = opener
+            // Opened in place: a copy of the decryptor would copy its keys each record.
+            let opened = decryptor?.open(header, fragment: UnsafeRawBufferPointer(rebasing: bytes[record.fragment])) ?? nil
             guard record.type != .changeCipherSpec else { continue }
             guard let opened else {
                 tls.undecryptedRecords += 1
