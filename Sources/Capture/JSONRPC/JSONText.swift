@@ -33,8 +33,17 @@ struct JSONText {
     /// The offset after the string whose opening quote is at `start`: `memchr` finds
     /// each quote, and one after an odd run of backslashes is escaped.
     func end(ofStringAt start: Int) -> Int {
-        let base = bytes.baseAddress!
+        // Most strings are short: look at their first bytes before calling `memchr`.
         var index = start + 1
+        let shortEnd = min(index + 24, bytes.count)
+        while index < shortEnd {
+            switch bytes[index] {
+            case UInt8(ascii: "\""): return index + 1
+            case UInt8(ascii: "\\"): index += 2
+            default: index += 1
+            }
+        }
+        let base = bytes.baseAddress!
         while true {
             let quote = base.distance(to: UnsafeRawPointer(memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index)!))
             var backslashes = 0

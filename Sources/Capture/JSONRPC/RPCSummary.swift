@@ -106,36 +106,55 @@ struct RPCSummary {
     /// Members in name order, as a dictionary keeps them: a repeated name keeps its
     /// first spelling and its last value.
     private mutating func writeObject(at start: Int) -> Int {
-        var members: [(name: String, value: Int)] = []
-        /// Positions by name, once there are too many members to search them one by one.
-        var positions: [String: Int] = [:]
+        var names: [(name: Range<Int>, value: Int)] = []
         var index = skipWhitespace(from: start + 1)
         while text.bytes[index] != UInt8(ascii: "}") {
             let nameEnd = text.end(ofStringAt: index)
-            let name = text.string(index..<nameEnd)
             let value = skipWhitespace(from: skipWhitespace(from: nameEnd) + 1)
-            if members.count == 16 { for (position, member) in members.enumerated() { positions[member.name] = position } }
-            let same = members.count < 16 ? members.firstIndex { $0.name == name } : positions[name]
-            if let same {
-                members[same].value = value
-            } else {
-                if members.count >= 16 { positions[name] = members.count }
-                members.append((name, value))
-            }
+            names.append((index..<nameEnd, value))
             index = skipWhitespace(from: text.end(ofValueAt: value))
             if text.bytes[index] == UInt8(ascii: ",") { index = skipWhitespace(from: index + 1) }
         }
-        members.sort { $0.name < $1.name }
         output.append(UInt8(ascii: "{"))
+        if names.count <= 16, names.allSatisfy({ isPlainASCII($0.name) }) {
+            writeMembers(ofPlainNames: names)
+        } else {
+            writeMembers(named: names)
+        }
+        output.append(UInt8(ascii: "}"))
+        return index + 1
+    }
+
+    /// Whether a name (quotes included) is ASCII without escapes: its bytes are then
+    /// its text, which compares and sorts as its bytes do.
+    private func isPlainASCII(_ name: Range<Int>) -> Bool {
+        UnsafeRawBufferPointer(rebasing: text.bytes[(name.lowerBound + 1)..<(name.upperBound - 1)])
+            .allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\\") }
+    }
+
+    /// The common case, without making strings of the names.
+    private mutating func writeMembers(ofPlainNames names: [(name: Range<Int>, value: Int)]) {
+        var members: [(name: UnsafeRawBufferPointer, value: Int)] = []
+        members.reserveCapacity(names.count)
+        for (range, value) in names {
+            let name = UnsafeRawBufferPointer(rebasing: text.bytes[range])
+            if let same = members.firstIndex(where: { $0.name.elementsEqual(name) }) {
+                members[same].value = value
+            } else {
+                members.append((name, value))
+            }
+        }
+        // By the names without their quotes: `"a"` sorts before `"a b"`, as "a" before "a b".
+        members.sort { $0.name.dropFirst().dropLast().lexicographicallyPrecedes($1.name.dropFirst().dropLast()) }
         for (offset, member) in members.enumerated() {
             if offset > 0 { output.append(UInt8(ascii: ",")) }
-            JSONWriter.writeString(member.name, into: &output)
+            output.append(contentsOf: member.name)
             output.append(UInt8(ascii: ":"))
-            if masksSecrets, isSecret(member.name) {
-                // Any kind of value: a number or an object can be a secret too.
-                let isString = text.bytes[member.value] == UInt8(ascii: "\"")
-                let length = isString ? text.string(member.value..<text.end(ofStringAt: member.value)).count : nil
-                JSONWriter.writeString(length.map(SecretMasking.masked) ?? SecretMasking.maskedValue, into: &output)
+            let length = member.name.count - 2
+            if masksSecrets, Self.secretLengths & 1 << min(length, 63) != 0,
+                isSecret(String(decoding: UnsafeRawBufferPointer(rebasing: member.name.dropFirst().dropLast()), as: UTF8.self))
+            {
+                writeMasked(at: member.value)
             } else {
                 write(at: member.value)
             }
@@ -144,8 +163,46 @@ struct RPCSummary {
                 break
             }
         }
-        output.append(UInt8(ascii: "}"))
-        return index + 1
+    }
+
+    /// Any names: decoded, deduplicated and sorted as strings.
+    private mutating func writeMembers(named names: [(name: Range<Int>, value: Int)]) {
+        var members: [(name: String, value: Int)] = []
+        /// Positions by name, once there are too many members to search them one by one.
+        var positions: [String: Int] = [:]
+        for (range, value) in names {
+            let name = text.string(range)
+            if members.count == 16 { for (position, member) in members.enumerated() { positions[member.name] = position } }
+            let same = members.count < 16 ? members.firstIndex { $0.name == name } : positions[name]
+            if let same {
+                members[same].value = value
+            } else {
+                if members.count >= 16 { positions[name] = members.count }
+                members.append((name, value))
+            }
+        }
+        members.sort { $0.name < $1.name }
+        for (offset, member) in members.enumerated() {
+            if offset > 0 { output.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(member.name, into: &output)
+            output.append(UInt8(ascii: ":"))
+            if masksSecrets, isSecret(member.name) {
+                writeMasked(at: member.value)
+            } else {
+                write(at: member.value)
+            }
+            if clipped || output.count > limit {
+                clipped = true
+                break
+            }
+        }
+    }
+
+    /// A secret's value, whatever its kind: a number or an object can be a secret too.
+    private mutating func writeMasked(at value: Int) {
+        let isString = text.bytes[value] == UInt8(ascii: "\"")
+        let length = isString ? text.string(value..<text.end(ofStringAt: value)).count : nil
+        JSONWriter.writeString(length.map(SecretMasking.masked) ?? SecretMasking.maskedValue, into: &output)
     }
 
     /// The lengths of ServerKit's secret names, as bits: most names are not as long

@@ -20,7 +20,8 @@ import Testing
             keysFound: true, decryptedRecords: 7, undecryptedRecords: 0)
         let http = HTTPReport(
             frame: 6, lastFrame: 8, time: optionals ? 1e-05 : nil, direction: "server → client", startLine: "HTTP/1.1 200 OK",
-            headers: [HTTPReport.Header(name: "Content-Type", value: "text/event-stream"), HTTPReport.Header(name: "X", value: "a\"b\\c/d\te")],
+            headers: [HTTPReport.Header(name: "Content-Type", value: "text/event-stream"), HTTPReport.Header(name: "X", value: "a\"b\\c/d\te"),
+                HTTPReport.Header(name: "Long", value: "0123456789abcdef\"0123456789\u{7f}é😀 quote\" backslash\\ tab\t\u{1f}end of a long run")],
             bodyBytes: 120, complete: true, latencyMilliseconds: optionals ? 1.5 : nil)
         let rpc = RPCReport(
             frame: 8, time: optionals ? 12345.678901 : nil, direction: "server → client", kind: "error", method: optionals ? "tools/call" : nil,
