@@ -55,7 +55,7 @@ struct CaptureCommand: AsyncParsableCommand {
             let report = try CaptureAnalyzer(options: options).analyze(path: file)
             if json {
                 // The pieces as they are: a report of a large capture is never joined into one string.
-                for chunk in report.jsonChunks { try FileHandle.standardOutput.write(contentsOf: chunk) }
+                try report.writeJSON { try FileHandle.standardOutput.write(contentsOf: $0) }
             } else {
                 print(report.text, terminator: "")
             }

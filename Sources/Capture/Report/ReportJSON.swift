@@ -7,28 +7,39 @@ extension CaptureReport {
     /// with ` : ` after names, as Foundation's `JSONEncoder` wrote it, optionals left
     /// out when nil.
     public var json: String {
-        String(decoding: jsonChunks.joined(), as: UTF8.self)
+        var bytes: [UInt8] = []
+        writeJSON { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same JSON in pieces, in order: the head, each connection (written
-    /// concurrently), and the tail. Writing them one after the other gives ``json``
-    /// without ever joining them.
-    public var jsonChunks: [[UInt8]] {
+    /// How many connections are written at once: enough for every core, few enough
+    /// that their bytes are reused from one batch to the next rather than all held.
+    static let connectionsPerBatch = 256
+
+    /// Writes the same JSON in pieces, in order, to `write`: the head, the connections
+    /// (a batch at a time, each connection on its own core), the tail. The pieces are
+    /// never joined.
+    public func writeJSON(_ write: ([UInt8]) throws -> Void) rethrows {
         var writer = ReportJSONWriter(depth: 0)
         writer.beginObject()
         writer.key("connections")
         writer.beginArray()
-        let connections = self.connections
-        let parts = ConcurrentMap.map(connections.count) { index in
-            var part = ReportJSONWriter(depth: writer.depth, isFirst: index == 0)
-            part.bytes.reserveCapacity(connections[index].estimatedJSONBytes)
-            part.element()
-            part.write(connections[index])
-            return part.bytes
-        }
-        if !parts.isEmpty { writer.element(writing: false) }
-        let head = writer.bytes
+        try write(writer.bytes)
         writer.bytes = []
+        let connections = self.connections
+        let depth = writer.depth
+        for batch in stride(from: 0, to: connections.count, by: Self.connectionsPerBatch) {
+            let parts = ConcurrentMap.map(min(Self.connectionsPerBatch, connections.count - batch)) { offset in
+                let index = batch + offset
+                var part = ReportJSONWriter(depth: depth, isFirst: index == 0)
+                part.bytes.reserveCapacity(connections[index].estimatedJSONBytes)
+                part.element()
+                part.write(connections[index])
+                return part.bytes
+            }
+            for part in parts { try write(part) }
+        }
+        if !connections.isEmpty { writer.element(writing: false) }
         writer.endArray()
         if let damage { writer.key("damage"); writer.string(damage) }
         if let damageOffset { writer.key("damageOffset"); writer.integer(damageOffset) }
@@ -42,7 +53,7 @@ extension CaptureReport {
         writer.endObject()
         writer.endObject()
         writer.bytes.append(UInt8(ascii: "\n"))
-        return [head] + parts + [writer.bytes]
+        try write(writer.bytes)
     }
 }
 

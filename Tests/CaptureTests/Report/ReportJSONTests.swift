@@ -53,9 +53,14 @@ import Testing
         #expect(try JSONDecoderForTests.decode(report.json) == report)
     }
 
-    @Test func chunksJoinIntoTheJSON() {
-        let report = Self.report(optionals: true)
-        #expect(report.jsonChunks.count == report.connections.count + 2)
-        #expect(String(decoding: report.jsonChunks.joined(), as: UTF8.self) == report.json)
+    @Test func piecesJoinIntoTheJSONWhateverTheBatches() {
+        var report = Self.report(optionals: true)
+        report.connections = Array(repeating: report.connections[0], count: 2 * CaptureReport.connectionsPerBatch + 3)
+        var pieces: [[UInt8]] = []
+        report.writeJSON { pieces.append($0) }
+        #expect(pieces.count == report.connections.count + 2)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == String(decoding: try! encoder.encode(report), as: UTF8.self) + "\n")
     }
 }
