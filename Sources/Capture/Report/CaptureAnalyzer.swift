@@ -87,6 +87,7 @@ public struct CaptureAnalyzer {
             }
             return connectionReport(connections[index], readings[index], rpc: own.map { rpcReport($0, all: paired, clock: clock) }, clock: clock)
         }.compactMap { $0 }
+        BackgroundRelease.release([consume readings, consume connections, consume paired, consume sightings])
 
         let summary = FileSummary(
             path: path, format: capture.format.description, sections: capture.sections,
