@@ -111,6 +111,60 @@ struct JSONText {
         return String(decoding: utf8, as: UTF8.self)
     }
 
+    /// Writes the string in `range` (quotes included) as ServerKit's `JSONWriter`
+    /// writes its text, escaping only what JSON must, without decoding it into a
+    /// string first. Stops once `output` holds `limit` bytes, and then returns false.
+    func writeString(_ range: Range<Int>, into output: inout [UInt8], limit: Int) -> Bool {
+        output.append(UInt8(ascii: "\""))
+        let end = range.upperBound - 1
+        var index = range.lowerBound + 1
+        var runStart = index
+        func flush(upTo position: Int, _ output: inout [UInt8]) -> Bool {
+            let room = limit - output.count
+            guard position - runStart <= room else {
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<(runStart + max(room, 0))]))
+                return false
+            }
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<position]))
+            return true
+        }
+        while index < end {
+            guard bytes[index] == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
+            guard flush(upTo: index, &output) else { return false }
+            let escape = bytes[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "b"): JSONWriter.writeEscape(0x08, into: &output)
+            case UInt8(ascii: "f"): JSONWriter.writeEscape(0x0C, into: &output)
+            case UInt8(ascii: "n"): JSONWriter.writeEscape(0x0A, into: &output)
+            case UInt8(ascii: "r"): JSONWriter.writeEscape(0x0D, into: &output)
+            case UInt8(ascii: "t"): JSONWriter.writeEscape(0x09, into: &output)
+            case UInt8(ascii: "u"):
+                var scalar = hex4(at: index)
+                index += 4
+                if (0xD800..<0xDC00).contains(scalar) {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (hex4(at: index + 2) - 0xDC00)
+                    index += 6
+                }
+                if scalar < 0x20 || scalar == 0x22 || scalar == 0x5C {
+                    JSONWriter.writeEscape(UInt8(scalar), into: &output)
+                } else {
+                    output.append(contentsOf: String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
+                }
+            case UInt8(ascii: "/"): output.append(escape)
+            default: JSONWriter.writeEscape(escape, into: &output)
+            }
+            runStart = index
+            guard output.count < limit else { return false }
+        }
+        guard flush(upTo: end, &output) else { return false }
+        output.append(UInt8(ascii: "\""))
+        return true
+    }
+
     func hex4(at index: Int) -> UInt32 {
         var value: UInt32 = 0
         for offset in 0..<4 {

@@ -73,7 +73,8 @@ struct RPCSummary {
                 }
                 output.append(contentsOf: UnsafeRawBufferPointer(rebasing: text.bytes[start..<end]))
             } else {
-                JSONWriter.writeString(text.string(start..<end), into: &output)
+                // Of a long string, what fits before the limit is enough here too.
+                if !text.writeString(start..<end, into: &output, limit: limit + 64) { clipped = true }
             }
             return end
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):

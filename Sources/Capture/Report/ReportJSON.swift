@@ -129,7 +129,7 @@ struct ReportJSONWriter {
 
     // MARK: - Values
 
-    mutating func string(_ value: String) {
+    mutating func string(_ value: borrowing String) {
         JSONWriter.writeString(value, into: &bytes)
     }
 
@@ -159,9 +159,9 @@ struct ReportJSONWriter {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    mutating func strings(_ values: [String]) {
+    mutating func strings(_ values: borrowing [String]) {
         beginArray()
-        for value in values { element(); string(value) }
+        for index in values.indices { element(); string(values[index]) }
         endArray()
     }
 
@@ -218,7 +218,7 @@ extension ReportJSONWriter {
         endObject()
     }
 
-    mutating func write(_ connection: ConnectionReport) {
+    mutating func write(_ connection: borrowing ConnectionReport) {
         beginObject()
         key("bytesToClient"); integer(connection.bytesToClient)
         key("bytesToServer"); integer(connection.bytesToServer)
@@ -229,12 +229,12 @@ extension ReportJSONWriter {
         key("handshake"); write(connection.handshake)
         key("http")
         beginArray()
-        for message in connection.http { element(); write(message) }
+        for index in connection.http.indices { element(); write(connection.http[index]) }
         endArray()
         key("index"); integer(connection.index)
         key("jsonrpc")
         beginArray()
-        for message in connection.jsonrpc { element(); write(message) }
+        for index in connection.jsonrpc.indices { element(); write(connection.jsonrpc[index]) }
         endArray()
         key("lastFrame"); integer(connection.lastFrame)
         key("layers")
@@ -299,7 +299,7 @@ extension ReportJSONWriter {
         endObject()
     }
 
-    mutating func write(_ message: HTTPReport) {
+    mutating func write(_ message: borrowing HTTPReport) {
         beginObject()
         key("bodyBytes"); integer(message.bodyBytes)
         key("complete"); bool(message.complete)
@@ -307,11 +307,11 @@ extension ReportJSONWriter {
         key("frame"); integer(message.frame)
         key("headers")
         beginArray()
-        for header in message.headers {
+        for index in message.headers.indices {
             element()
             beginObject()
-            key("name"); string(header.name)
-            key("value"); string(header.value)
+            key("name"); string(message.headers[index].name)
+            key("value"); string(message.headers[index].value)
             endObject()
         }
         endArray()
@@ -322,7 +322,7 @@ extension ReportJSONWriter {
         endObject()
     }
 
-    mutating func write(_ message: RPCReport) {
+    mutating func write(_ message: borrowing RPCReport) {
         beginObject()
         key("carrier"); string(message.carrier)
         key("direction"); string(message.direction)

@@ -32,6 +32,8 @@ import Testing
         #"{"jsonrpc":"2.0","id":5,"result":{"content":[{"type":"text","text":"\#(String(repeating: "long text é ", count: 80))"}]}}"#,
         #"{"jsonrpc":"2.0","id":6,"result":{"items":[\#((0..<300).map { #"{"n":\#($0),"k":"v\#($0)"}"# }.joined(separator: ","))]}}"#,
         #"{"jsonrpc":"2.0","id":8,"result":"\#(String(repeating: "🎵", count: 250))"}"#,
+        #"{"jsonrpc":"2.0","id":11,"result":{"text":"\#(String(repeating: #"say \"hi\"\n\u00e9\ud83c\udfb5\/\u0007 "#, count: 60))"}}"#,
+        #"{"jsonrpc":"2.0","id":12,"result":["\#(String(repeating: #"\\"#, count: 300))"]}"#,
         #"{"jsonrpc":"2.0","id":10,"result":{"a b":1,"a":2,"a!":3,"A":4,"":5,"é":6,"e\u0301":7,"a\"":8,"token":9,"a":10}}"#,
         #"{"jsonrpc":"2.0","id":9,"result":{\#((0..<40).map { #""k\#(39 - $0)":\#($0)"# }.joined(separator: ",")),"k3":"again"}}"#,
     ]
