@@ -1,3 +1,4 @@
+import Dispatch
 import ServerKit
 
 // MARK: - JSON for scripts
@@ -17,8 +18,8 @@ extension CaptureReport {
     static let connectionsPerBatch = 256
 
     /// Writes the same JSON in pieces, in order, to `write`: the head, the connections
-    /// (a batch at a time, each connection on its own core), the tail. The pieces are
-    /// never joined.
+    /// (a batch at a time, each connection on its own core, the next batch written
+    /// while `write` takes the one before), the tail. The pieces are never joined.
     public func writeJSON(_ write: ([UInt8]) throws -> Void) rethrows {
         var writer = ReportJSONWriter(depth: 0)
         writer.beginObject()
@@ -26,19 +27,21 @@ extension CaptureReport {
         writer.beginArray()
         try write(writer.bytes)
         writer.bytes = []
-        let connections = self.connections
-        let depth = writer.depth
-        for batch in stride(from: 0, to: connections.count, by: Self.connectionsPerBatch) {
-            let parts = ConcurrentMap.map(min(Self.connectionsPerBatch, connections.count - batch)) { offset in
-                let index = batch + offset
-                var part = ReportJSONWriter(depth: depth, isFirst: index == 0)
-                part.bytes.reserveCapacity(connections[index].estimatedJSONBytes)
-                part.element()
-                part.write(connections[index])
-                return part.bytes
-            }
-            for part in parts { try write(part) }
+        let batches = stride(from: 0, to: connections.count, by: Self.connectionsPerBatch).map {
+            $0..<min($0 + Self.connectionsPerBatch, connections.count)
         }
+        var ready = batches.first.map { connectionsJSON($0, depth: writer.depth) } ?? []
+        for next in batches.indices.dropFirst() {
+            let following = PendingPieces()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { [self, depth = writer.depth] in
+                following.pieces = connectionsJSON(batches[next], depth: depth)
+            }
+            for piece in ready { try write(piece) }
+            group.wait()
+            ready = following.pieces
+        }
+        for piece in ready { try write(piece) }
         if !connections.isEmpty { writer.element(writing: false) }
         writer.endArray()
         if let damage { writer.key("damage"); writer.string(damage) }
@@ -170,6 +173,25 @@ struct ReportJSONWriter {
         for value in values { element(); integer(value) }
         endArray()
     }
+}
+
+extension CaptureReport {
+    /// The JSON of the connections in `batch`, each written on its own core.
+    func connectionsJSON(_ batch: Range<Int>, depth: Int) -> [[UInt8]] {
+        ConcurrentMap.map(batch.count) { offset in
+            let index = batch.lowerBound + offset
+            var part = ReportJSONWriter(depth: depth, isFirst: index == 0)
+            part.bytes.reserveCapacity(connections[index].estimatedJSONBytes)
+            part.element()
+            part.write(connections[index])
+            return part.bytes
+        }
+    }
+}
+
+/// The pieces of the next batch, written on another thread and read once it is done.
+private final class PendingPieces: @unchecked Sendable {
+    var pieces: [[UInt8]] = []
 }
 
 // MARK: - The report's parts
