@@ -53,9 +53,16 @@ struct CaptureCommand: AsyncParsableCommand {
             }
             let options = CaptureOptions(port: port, host: host, method: method, showSecrets: showSecrets, decryptors: decryption)
             let report = try CaptureAnalyzer(options: options).analyze(path: file)
-            print(json ? report.json : report.text, terminator: "")
+            if json {
+                // The pieces as they are: a report of a large capture is never joined into one string.
+                try report.writeJSON { try FileHandle.standardOutput.write(contentsOf: $0) }
+            } else {
+                print(report.text, terminator: "")
+            }
             // A damaged file still gets its report, then fails the command for scripts.
-            if report.damage != nil { throw ExitCode(2) }
+            // The process ends here, without freeing the report piece by piece: for a
+            // large capture that would take longer than reading it did.
+            Foundation.exit(report.damage == nil ? 0 : 2)
         }
     }
 }

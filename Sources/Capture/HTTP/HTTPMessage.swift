@@ -7,14 +7,18 @@ struct HTTPMessage {
         case response(version: String, status: Int, reason: String)
     }
 
+    /// A header the report shows, its name as sent.
+    struct Header {
+        var name: String
+        var value: String
+        var known: HTTPHeaderName
+    }
+
     var start: StartLine
-    /// In order, names as sent.
-    var headers: [(name: String, value: String)]
-    /// The body, de-chunked; a copy only of what is read as JSON or SSE.
-    var body: [UInt8]
-    /// For each byte of ``body``, where it sits in the stream is found through these
-    /// runs (body offset, stream offset), one per chunk.
-    var bodyRuns: [(bodyOffset: Int, streamOffset: Int)]
+    /// The headers the report shows (``HTTPHeaderName``), in order.
+    var headers: [Header]
+    /// Where the body's bytes sit in the stream: one run, or one per chunk.
+    var bodyRuns: [Range<Int>] = []
     /// Stream offsets of the message's first byte and of the byte after its end.
     var streamRange: Range<Int>
     var firstFrame: Int
@@ -25,8 +29,12 @@ struct HTTPMessage {
     /// False when the stream ended before the body did.
     var isComplete: Bool
 
-    func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    /// The body's length, de-chunked.
+    var bodyCount: Int { bodyRuns.reduce(0) { $0 + $1.count } }
+
+    /// The value of the first header of this name.
+    func header(_ name: HTTPHeaderName) -> String? {
+        headers.first { $0.known == name }?.value
     }
 
     var isRequest: Bool {
@@ -36,13 +44,34 @@ struct HTTPMessage {
 
     /// The media type without parameters, lowercased.
     var mediaType: String? {
-        header("Content-Type").map { $0.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "" }
+        header(.contentType).map { value in
+            let type = value.utf8.firstIndex(of: UInt8(ascii: ";")).map { value[..<$0] } ?? value[...]
+            // ASCII (as media types are) needs only its spaces and tabs trimmed.
+            guard type.utf8.allSatisfy({ $0 < 0x80 }) else { return type.trimmingCharacters(in: .whitespaces).lowercased() }
+            let trimmed = type.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+            return String(decoding: trimmed.map(HTTPHeaderName.asciiLowercased), as: UTF8.self)
+        }
     }
 
     /// The stream offset of body byte `offset`.
     func streamOffset(ofBody offset: Int) -> Int {
-        guard let run = bodyRuns.last(where: { $0.bodyOffset <= offset }) else { return streamRange.lowerBound }
-        return run.streamOffset + offset - run.bodyOffset
+        var bodyOffset = 0
+        for run in bodyRuns {
+            if offset < bodyOffset + run.count { return run.lowerBound + offset - bodyOffset }
+            bodyOffset += run.count
+        }
+        guard let last = bodyRuns.last else { return streamRange.lowerBound }
+        return last.lowerBound + offset - (bodyOffset - last.count)
+    }
+
+    /// Calls `body` with the body's bytes: a view of `stream` (the whole stream's
+    /// bytes) when one run holds them, a de-chunked copy otherwise.
+    func withBody<R>(in stream: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if bodyRuns.count == 1 { return try body(UnsafeRawBufferPointer(rebasing: stream[bodyRuns[0]])) }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(bodyCount)
+        for run in bodyRuns { joined.append(contentsOf: UnsafeRawBufferPointer(rebasing: stream[run])) }
+        return try joined.withUnsafeBytes(body)
     }
 
     var summary: String {

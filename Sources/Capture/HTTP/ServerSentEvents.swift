@@ -11,7 +11,7 @@ struct ServerSentEvent: Equatable {
 /// Splits an SSE body into events (the WHATWG rules: fields up to the first colon,
 /// one optional space after it, an empty line dispatches, comments start with `:`).
 enum ServerSentEvents {
-    static func events(in body: [UInt8]) -> [ServerSentEvent] {
+    static func events(in body: UnsafeRawBufferPointer) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         var data: [String] = []
         var event: String?
@@ -24,7 +24,7 @@ enum ServerSentEvents {
                 index += 1
                 continue
             }
-            let line = String(decoding: body[lineStart..<index], as: UTF8.self)
+            let line = String(decoding: UnsafeRawBufferPointer(rebasing: body[lineStart..<index]), as: UTF8.self)
             index += (byte == 13 && index + 1 < body.count && body[index + 1] == 10) ? 2 : 1
             lineStart = index
             if line.isEmpty {

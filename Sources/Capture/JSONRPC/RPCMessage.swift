@@ -1,22 +1,8 @@
-import Foundation
-import MCP
-import ServerKit
-
-/// A JSON-RPC id as sent: numbers keep their text, so `1` and `"1"` differ.
+/// A JSON-RPC id as sent: numbers keep their text, so `1`, `1.0` and `"1"` differ.
 enum RPCID: Hashable {
     case number(String)
     case string(String)
     case null
-
-    init?(_ value: Value) {
-        switch value {
-        case .int(let number): self = .number(String(number))
-        case .double(let number): self = .number(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
-        case .string(let text): self = .string(text)
-        case .null: self = .null
-        default: return nil
-        }
-    }
 
     var description: String {
         switch self {
@@ -38,44 +24,36 @@ struct RPCMessage {
     var kind: Kind
     var method: String?
     var id: RPCID?
-    var params: Value?
-    var result: Value?
+    /// The params, result or error as the report shows it: masked (unless secrets are
+    /// shown) and clipped, made while the body's bytes are at hand.
+    var summary: String = ""
     var errorCode: Int?
-    var errorMessage: String?
     var problem: String?
 
-    /// Reads a message object; a batch gives one message per element.
-    static func messages(in value: Value) -> [RPCMessage] {
-        if case .array(let batch) = value { return batch.map(message) }
-        return [message(value)]
+    /// The messages of a body: one, or one per element of a batch; nil when it is not JSON.
+    static func messages(in body: UnsafeRawBufferPointer, showSecrets: Bool) -> [RPCMessage]? {
+        RPCScanner.messages(in: body)?.map { message($0, body: body, showSecrets: showSecrets) }
     }
 
-    static func message(_ value: Value) -> RPCMessage {
-        guard case .object(let object) = value else {
-            return RPCMessage(kind: .invalid, problem: "not a JSON object")
-        }
-        var message = RPCMessage(kind: .invalid)
-        message.method = object["method"]?.stringValue
-        message.params = object["params"]
-        if let id = object["id"] { message.id = RPCID(id) }
-        if object["jsonrpc"]?.stringValue != "2.0" { message.problem = "no \"jsonrpc\": \"2.0\"" }
-        if message.method != nil {
-            message.kind = object["id"] == nil ? .notification : .request
-        } else if let error = object["error"] {
+    private static func message(_ members: RPCScanner.Members, body: UnsafeRawBufferPointer, showSecrets: Bool) -> RPCMessage {
+        guard members.isObject else { return RPCMessage(kind: .invalid, problem: "not a JSON object") }
+        var message = RPCMessage(kind: .invalid, method: members.method, id: members.id)
+        if !members.isVersion2 { message.problem = "no \"jsonrpc\": \"2.0\"" }
+        var shown: Range<Int>?
+        if members.method != nil {
+            message.kind = members.hasID ? .request : .notification
+            shown = members.params
+        } else if members.hasError {
             message.kind = .error
-            message.errorCode = error.objectValue?["code"]?.intValue
-            message.errorMessage = error.objectValue?["message"]?.stringValue
-        } else if let result = object["result"] {
+            message.errorCode = members.errorCode
+            message.summary = RPCSummary.clip("\(members.errorCode.map(String.init) ?? "?") \(members.errorMessage ?? "")")
+        } else if let result = members.result {
             message.kind = .result
-            message.result = result
+            shown = result
         } else {
             message.problem = "neither a method nor a result or error"
         }
+        if let shown { message.summary = RPCSummary.text(of: shown, in: body, masksSecrets: !showSecrets) }
         return message
-    }
-
-    /// Parses a body; nil when it is not JSON.
-    static func parse(_ bytes: [UInt8]) -> Value? {
-        try? JSONParser.parse(Data(bytes))
     }
 }

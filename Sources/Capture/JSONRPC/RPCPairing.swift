@@ -28,13 +28,17 @@ enum RPCPairing {
     }
 
     static func pair(_ sightings: inout [RPCSighting]) {
-        let order = sightings.indices.sorted {
-            (sightings[$0].time ?? 0, sightings[$0].frame) < (sightings[$1].time ?? 0, sightings[$1].frame)
-        }
+        // Capture order; the position breaks ties, as a stable sort would.
+        let order = sightings.indices.map { (time: sightings[$0].time ?? 0, frame: sightings[$0].frame, index: $0) }
+            .sorted { ($0.time, $0.frame, $0.index) < ($1.time, $1.frame, $1.index) }.map(\.index)
         var outstanding: [Key: Int] = [:]
+        outstanding.reserveCapacity(sightings.count / 2)
         for index in order {
-            let sighting = sightings[index]
-            let message = sighting.message
+            let (message, client, server, fromClient, frame, time) = (
+                sightings[index].message, sightings[index].client, sightings[index].server, sightings[index].fromClient,
+                sightings[index].frame, sightings[index].time
+            )
+            let sighting = (client: client, server: server, fromClient: fromClient, frame: frame, time: time)
             if message.id == .null { sightings[index].flags.append("null id") }
             if let problem = message.problem { sightings[index].flags.append(problem) }
             switch message.kind {

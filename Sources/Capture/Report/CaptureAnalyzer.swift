@@ -1,9 +1,11 @@
 import Foundation
-import MCP
-import ServerKit
 
 /// Reads a capture layer by layer and builds its report: frames, link, IP, TCP
 /// connections, then TLS or HTTP with the JSON-RPC inside.
+///
+/// Frames are read in one pass that only sorts them into connections (ranges of the
+/// file, no bytes copied); the connections are then read above TCP on every core, one
+/// connection at a time on each, and their JSON-RPC paired across connections.
 public struct CaptureAnalyzer {
     public var options: CaptureOptions
 
@@ -62,29 +64,30 @@ public struct CaptureAnalyzer {
 
         // MARK: Segments to messages
         let clock = Timeline(start: firstTime)
-        let readings = connections.map { read($0, secrets: capture.secrets, file: bytes) }
+        let secrets = capture.secrets
+        let readings = ConcurrentMap.map(connections.count) { read(connections[$0], secrets: secrets, file: bytes) }
         var sightings = readings.flatMap(\.sightings)
         RPCPairing.pair(&sightings)
 
-        var reports: [ConnectionReport] = []
+        var firstSightings: [Int] = []
         var sightingIndex = 0
-        for (connection, reading) in zip(connections, readings) {
-            let own = sightings[sightingIndex..<(sightingIndex + reading.sightings.count)]
+        for reading in readings {
+            firstSightings.append(sightingIndex)
             sightingIndex += reading.sightings.count
-            let rpc = own.map { rpcReport($0, all: sightings, clock: clock) }
-            if let method = options.method {
-                let kept = own.filter { sighting in
-                    sighting.message.method == method
-                        || sighting.pairedWith.map { sightings[$0].message.method == method } == true
-                }
-                guard !kept.isEmpty else { continue }
-                var report = connectionReport(connection, reading, rpc: [], clock: clock)
-                report.jsonrpc = kept.map { rpcReport($0, all: sightings, clock: clock) }
-                reports.append(report)
-            } else {
-                reports.append(connectionReport(connection, reading, rpc: rpc, clock: clock))
-            }
         }
+        let paired = sightings
+        let reports = ConcurrentMap.map(connections.count) { index -> ConnectionReport? in
+            let start = firstSightings[index]
+            var own = paired[start..<(start + readings[index].sightings.count)][...]
+            if let method = options.method {
+                own = own.filter { sighting in
+                    sighting.message.method == method || sighting.pairedWith.map { paired[$0].message.method == method } == true
+                }[...]
+                guard !own.isEmpty else { return nil }
+            }
+            return connectionReport(connections[index], readings[index], rpc: own.map { rpcReport($0, all: paired, clock: clock) }, clock: clock)
+        }.compactMap { $0 }
+        BackgroundRelease.release([consume readings, consume connections, consume paired, consume sightings])
 
         let summary = FileSummary(
             path: path, format: capture.format.description, sections: capture.sections,
@@ -123,6 +126,9 @@ public struct CaptureAnalyzer {
                 readHTTP(tls.plaintextToServer, tls.plaintextToClient, connection, into: &reading)
                 reading.application = "\(version) / \(reading.application)"
             }
+            // What the report needs of the plaintext is read: free it.
+            reading.tls?.plaintextToServer = StreamBytes(file: file)
+            reading.tls?.plaintextToClient = StreamBytes(file: file)
             return reading
         }
         if HTTPStreamParser.looksLikeHTTP(up) || HTTPStreamParser.looksLikeHTTP(down) {
@@ -135,8 +141,20 @@ public struct CaptureAnalyzer {
     }
 
     private func readHTTP(_ up: StreamBytes, _ down: StreamBytes, _ connection: TCPConnection, into reading: inout Reading) {
-        let requests = HTTPStreamParser.messages(in: up)
-        let responses = HTTPStreamParser.messages(in: down, requestMethods: requests.messages.compactMap {
+        up.withContiguousBytes { upBytes in
+            down.withContiguousBytes { downBytes in
+                readHTTP(up, upBytes, down, downBytes, connection, into: &reading)
+            }
+        }
+    }
+
+    /// Reads HTTP from both directions' bytes, each gathered once.
+    private func readHTTP(
+        _ up: StreamBytes, _ upBytes: UnsafeRawBufferPointer, _ down: StreamBytes, _ downBytes: UnsafeRawBufferPointer,
+        _ connection: TCPConnection, into reading: inout Reading
+    ) {
+        let requests = HTTPStreamParser.messages(in: upBytes, stream: up)
+        let responses = HTTPStreamParser.messages(in: downBytes, stream: down, requestMethods: requests.messages.compactMap {
             if case .request(let method, _, _) = $0.start { return method }
             return nil
         })
@@ -160,8 +178,7 @@ public struct CaptureAnalyzer {
         }
         reading.http.sort { $0.message.firstFrame < $1.message.firstFrame }
         for (message, fromClient, _) in reading.http {
-            let stream = fromClient ? up : down
-            for found in rpcMessages(in: message, stream: stream) {
+            for found in fromClient ? rpcMessages(in: message, upBytes, stream: up) : rpcMessages(in: message, downBytes, stream: down) {
                 carriesRPC = true
                 if found.carrier == "SSE event" { carriesSSE = true }
                 reading.sightings.append(RPCSighting(
@@ -180,18 +197,22 @@ public struct CaptureAnalyzer {
         var carrier: String
     }
 
-    /// The JSON-RPC messages of one HTTP message's body.
-    private func rpcMessages(in message: HTTPMessage, stream: StreamBytes) -> [Found] {
-        guard !message.body.isEmpty else { return [] }
+    /// The JSON-RPC messages of one HTTP message's body; `bytes` are the stream's.
+    private func rpcMessages(in message: HTTPMessage, _ bytes: UnsafeRawBufferPointer, stream: StreamBytes) -> [Found] {
+        guard message.bodyCount > 0 else { return [] }
+        let showSecrets = options.showSecrets
         if message.mediaType == "text/event-stream" {
-            return ServerSentEvents.events(in: message.body).flatMap { event -> [Found] in
-                guard !event.data.isEmpty, let value = RPCMessage.parse(Array(event.data.utf8)) else { return [] }
+            let events = message.withBody(in: bytes) { ServerSentEvents.events(in: $0) }
+            return events.flatMap { event -> [Found] in
+                var data = event.data
+                guard !data.isEmpty, let messages = data.withUTF8({ RPCMessage.messages(in: UnsafeRawBufferPointer($0), showSecrets: showSecrets) })
+                else { return [] }
                 let carrier = stream.frame(at: message.streamOffset(ofBody: max(event.endOffset - 1, 0)))
-                return RPCMessage.messages(in: value).map { Found(message: $0, frame: carrier.number, time: carrier.time, carrier: "SSE event") }
+                return messages.map { Found(message: $0, frame: carrier.number, time: carrier.time, carrier: "SSE event") }
             }
         }
-        guard let value = RPCMessage.parse(message.body) else { return [] }
-        return RPCMessage.messages(in: value).map { Found(message: $0, frame: message.lastFrame, time: message.lastTime, carrier: "JSON body") }
+        guard let messages = message.withBody(in: bytes, { RPCMessage.messages(in: $0, showSecrets: showSecrets) }) else { return [] }
+        return messages.map { Found(message: $0, frame: message.lastFrame, time: message.lastTime, carrier: "JSON body") }
     }
 
     // MARK: - Report building
@@ -254,40 +275,27 @@ public struct CaptureAnalyzer {
             decrypted: tls.decryptedRecords > 0, keysFound: tls.decryptorUsed, decryptedRecords: tls.decryptedRecords, undecryptedRecords: tls.undecryptedRecords)
     }
 
-    static let interestingHeaders: Set<String> = [
-        "content-type", "content-length", "transfer-encoding", "mcp-session-id", "mcp-protocol-version", "authorization", "accept", "host",
-        "last-event-id",
-    ]
-
     private func httpReport(_ message: HTTPMessage, fromClient: Bool, latency: Int64?, clock: Timeline) -> HTTPReport {
-        let headers = message.headers.filter { Self.interestingHeaders.contains($0.name.lowercased()) }.map {
-            HTTPReport.Header(name: $0.name, value: options.showSecrets ? $0.value : SecretMasking.header($0.name, $0.value))
+        let headers = message.headers.map {
+            // Of the headers kept, only Authorization can hold a secret.
+            HTTPReport.Header(
+                name: $0.name, value: options.showSecrets || $0.known != .authorization ? $0.value : SecretMasking.header($0.name, $0.value))
         }
         return HTTPReport(
             frame: message.firstFrame, lastFrame: message.lastFrame, time: clock.seconds(message.firstTime),
             direction: fromClient ? "client → server" : "server → client",
             startLine: options.showSecrets ? message.summary : SecretMasking.startLine(message.summary), headers: headers,
-            bodyBytes: message.body.count, complete: message.isComplete,
+            bodyBytes: message.bodyCount, complete: message.isComplete,
             latencyMilliseconds: latency.map { Double($0) / 1e6 })
     }
 
     private func rpcReport(_ sighting: RPCSighting, all: [RPCSighting], clock: Timeline) -> RPCReport {
         let message = sighting.message
-        var shown: Value?
-        switch message.kind {
-        case .request, .notification: shown = message.params
-        case .result: shown = message.result
-        case .error, .invalid: shown = nil
-        }
-        if let value = shown, !options.showSecrets { shown = SecretMasking.value(value) }
-        var summary = shown.map { JSONWriter.string($0) } ?? ""
-        if message.kind == .error { summary = "\(message.errorCode.map(String.init) ?? "?") \(message.errorMessage ?? "")" }
-        if summary.count > 200 { summary = String(summary.prefix(200)) + "…" }
         return RPCReport(
             frame: sighting.frame, time: clock.seconds(sighting.time),
             direction: sighting.fromClient ? "client → server" : "server → client", kind: message.kind.rawValue,
             method: message.method ?? sighting.pairedWith.flatMap { all[$0].message.method }, id: message.id?.description,
-            carrier: sighting.carrier, summary: summary, errorCode: message.errorCode,
+            carrier: sighting.carrier, summary: message.summary, errorCode: message.errorCode,
             pairedFrame: sighting.pairedWith.map { all[$0].frame },
             latencyMilliseconds: sighting.latencyNanoseconds.map { Double($0) / 1e6 }, flags: sighting.flags)
     }
@@ -316,3 +324,4 @@ public struct CaptureAnalyzer {
         bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 }
+

@@ -1,9 +1,9 @@
-import MCP
 import ServerKit
 
-/// Hides credentials a capture may hold: bearer tokens in `Authorization` headers and
-/// token fields of JSON bodies. What stays is enough to tell two secrets apart by
-/// length and scheme, not to use one.
+/// Hides credentials a capture may hold: bearer tokens in `Authorization` headers,
+/// secret query parameters, and (through ``RPCSummary``) secret members of JSON
+/// bodies. What stays is enough to tell two secrets apart by length and scheme, not
+/// to use one.
 enum SecretMasking {
     /// `Bearer abc…` becomes `Bearer ••••(40 characters)`.
     static func header(_ name: String, _ value: String) -> String {
@@ -14,29 +14,15 @@ enum SecretMasking {
         return masked(value.count)
     }
 
-    static func value(_ value: Value) -> Value {
-        switch value {
-        case .object(let object):
-            var result: [String: Value] = [:]
-            for (key, inner) in object {
-                if SecretNames.contains(key) {
-                    // Any kind of value: a number or an object can be a secret too.
-                    if case .string(let text) = inner { result[key] = .string(masked(text.count)) } else { result[key] = .string("••••") }
-                } else {
-                    result[key] = self.value(inner)
-                }
-            }
-            return .object(result)
-        case .array(let items): return .array(items.map(self.value))
-        default: return value
-        }
-    }
-
     static func masked(_ length: Int) -> String { "••••(\(length) characters)" }
+
+    /// What replaces a secret that is not a string (a number, an object).
+    static let maskedValue = "••••"
 
     /// A request line with the values of secret query parameters masked:
     /// `GET /mcp?access_token=abc HTTP/1.1` becomes `GET /mcp?access_token=••••(3 characters) HTTP/1.1`.
     static func startLine(_ line: String) -> String {
+        guard line.utf8.contains(UInt8(ascii: "?")) else { return line }
         let parts = line.split(separator: " ", omittingEmptySubsequences: false)
         guard parts.count >= 2, let question = parts[1].firstIndex(of: "?") else { return line }
         let target = parts[1]

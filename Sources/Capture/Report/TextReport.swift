@@ -136,15 +136,3 @@ extension TLSReport {
         return lines
     }
 }
-
-// MARK: - JSON for scripts
-
-extension CaptureReport {
-    /// The report as JSON, keys sorted, for scripts (`--json`).
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-}

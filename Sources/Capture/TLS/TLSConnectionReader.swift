@@ -24,9 +24,22 @@ enum TLSConnectionReader {
         toServer: StreamBytes, toClient: StreamBytes, file: UnsafeRawBufferPointer,
         provider: (any RecordDecryptorProvider)?, secrets: [DecryptionSecrets]
     ) -> TLSConnection {
+        toServer.withContiguousBytes { upBytes in
+            toClient.withContiguousBytes { downBytes in
+                read(toServer: toServer, upBytes, toClient: toClient, downBytes, file: file, provider: provider, secrets: secrets)
+            }
+        }
+    }
+
+    /// Reads the records of both directions from their bytes, each gathered once:
+    /// a record is opened where it lies, however many segments carried it.
+    private static func read(
+        toServer: StreamBytes, _ upBytes: UnsafeRawBufferPointer, toClient: StreamBytes, _ downBytes: UnsafeRawBufferPointer,
+        file: UnsafeRawBufferPointer, provider: (any RecordDecryptorProvider)?, secrets: [DecryptionSecrets]
+    ) -> TLSConnection {
         var tls = TLSConnection(plaintextToServer: StreamBytes(file: file), plaintextToClient: StreamBytes(file: file))
-        let up = TLSRecordReader.records(in: toServer)
-        let down = TLSRecordReader.records(in: toClient)
+        let up = TLSRecordReader.records(in: upBytes, stream: toServer)
+        let down = TLSRecordReader.records(in: downBytes, stream: toClient)
         for (stop, name) in [(up.stop, "client to server"), (down.stop, "server to client")] {
             switch stop {
             case .incomplete(let offset)?: tls.notes.append("\(name): the capture ends inside a TLS record at stream byte \(offset)")
@@ -36,8 +49,8 @@ enum TLSConnectionReader {
         }
         var clientHelloMessage: [UInt8] = []
         var serverHelloMessage: [UInt8] = []
-        (tls.clientHello, clientHelloMessage, tls.clientHelloFrame) = firstHello(up.records, in: toServer, type: 1) { TLSHelloParser.clientHello($0) }
-        (tls.serverHello, serverHelloMessage, tls.serverHelloFrame) = firstHello(down.records, in: toClient, type: 2) { TLSHelloParser.serverHello($0) }
+        (tls.clientHello, clientHelloMessage, tls.clientHelloFrame) = firstHello(up.records, in: upBytes, type: 1) { TLSHelloParser.clientHello($0) }
+        (tls.serverHello, serverHelloMessage, tls.serverHelloFrame) = firstHello(down.records, in: downBytes, type: 2) { TLSHelloParser.serverHello($0) }
 
         var decryptor: (any RecordDecryptor)?
         if let provider, let client = tls.clientHello, let server = tls.serverHello {
@@ -53,24 +66,24 @@ enum TLSConnectionReader {
         let merged = (up.records.map { ($0, TLSDirection.clientToServer) } + down.records.map { ($0, TLSDirection.serverToClient) })
             .sorted { $0.0.frame < $1.0.frame }
         for (record, direction) in merged {
-            let stream = direction == .clientToServer ? toServer : toClient
+            let bytes = direction == .clientToServer ? upBytes : downBytes
             switch record.type {
             case .changeCipherSpec: tls.changeCipherSpecFrames.append((record.frame, direction))
             case .applicationData:
                 if direction == .clientToServer { tls.applicationDataToServer += 1 } else { tls.applicationDataToClient += 1 }
             case .alert where record.fragment.count == 2:
-                let level = stream.byte(at: record.fragment.lowerBound)
-                let code = stream.byte(at: record.fragment.lowerBound + 1)
+                let level = bytes[record.fragment.lowerBound]
+                let code = bytes[record.fragment.lowerBound + 1]
                 tls.alerts.append((record.frame, direction, "\(level == 2 ? "fatal" : "warning") alert \(code)"))
             default: break
             }
             let afterHellos = tls.serverHelloFrame.map { record.frame >= $0 } ?? false
-            guard var opener = decryptor, afterHellos, record.type != .handshake || isProtected(record, tls) else { continue }
+            guard decryptor != nil, afterHellos, record.type != .handshake || isProtected(record, tls) else { continue }
             let header = TLSRecordHeader(
                 contentType: record.type.rawValue, version: record.version, length: record.fragment.count,
                 direction: direction, frame: record.frame)
-            let opened = stream.withBytes(record.fragment) { opener.open(header, fragment: $0) }
-            decryptor = opener
+            // Opened in place: a copy of the decryptor would copy its keys each record.
+            let opened = decryptor?.open(header, fragment: UnsafeRawBufferPointer(rebasing: bytes[record.fragment])) ?? nil
             guard record.type != .changeCipherSpec else { continue }
             guard let opened else {
                 tls.undecryptedRecords += 1
@@ -97,12 +110,12 @@ enum TLSConnectionReader {
     /// The first handshake message of `type` in a direction's leading handshake
     /// records (a message may span records, and records segments).
     private static func firstHello<Hello>(
-        _ records: [TLSRecord], in stream: StreamBytes, type: UInt8, parse: ([UInt8]) -> Hello?
+        _ records: [TLSRecord], in bytes: UnsafeRawBufferPointer, type: UInt8, parse: ([UInt8]) -> Hello?
     ) -> (Hello?, [UInt8], Int?) {
         var handshake: [UInt8] = []
         for record in records {
             guard record.type == .handshake else { break }
-            handshake += stream.copy(record.fragment)
+            handshake += UnsafeRawBufferPointer(rebasing: bytes[record.fragment])
             guard handshake.count >= 4 else { continue }
             let length = Int(handshake[1]) << 16 | Int(handshake[2]) << 8 | Int(handshake[3])
             guard handshake.count >= 4 + length else { continue }

@@ -27,20 +27,21 @@ struct TLSRecordReader {
 
     static let maximumFragment = 16_384 + 2048
 
-    /// Nil at the end of the stream or when what follows is not a whole record.
-    static func records(in stream: StreamBytes) -> (records: [TLSRecord], stop: Stop?) {
+    /// The records of a stream, whose bytes are `bytes` (contiguous), up to the end or
+    /// to what is not a whole record.
+    static func records(in bytes: UnsafeRawBufferPointer, stream: StreamBytes) -> (records: [TLSRecord], stop: Stop?) {
         var records: [TLSRecord] = []
         var offset = 0
-        while offset < stream.count {
-            guard stream.count - offset >= 5 else { return (records, .incomplete(offset: offset)) }
-            guard let type = TLSRecord.ContentType(rawValue: stream.byte(at: offset)), stream.byte(at: offset + 1) == 3 else {
+        while offset < bytes.count {
+            guard bytes.count - offset >= 5 else { return (records, .incomplete(offset: offset)) }
+            guard let type = TLSRecord.ContentType(rawValue: bytes[offset]), bytes[offset + 1] == 3 else {
                 return (records, .notTLS(offset: offset))
             }
-            let version = UInt16(stream.byte(at: offset + 1)) << 8 | UInt16(stream.byte(at: offset + 2))
-            let length = Int(stream.byte(at: offset + 3)) << 8 | Int(stream.byte(at: offset + 4))
+            let version = bytes.u16(offset + 1)
+            let length = Int(bytes.u16(offset + 3))
             guard length <= maximumFragment else { return (records, .notTLS(offset: offset)) }
             let end = offset + 5 + length
-            guard end <= stream.count else { return (records, .incomplete(offset: offset)) }
+            guard end <= bytes.count else { return (records, .incomplete(offset: offset)) }
             let carrier = stream.frame(at: end - 1)
             records.append(TLSRecord(type: type, version: version, fragment: (offset + 5)..<end, frame: carrier.number, time: carrier.time))
             offset = end

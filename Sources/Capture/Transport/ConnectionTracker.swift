@@ -23,12 +23,14 @@ struct ConnectionTracker {
         let key = source < destination ? Key(low: source, high: destination) : Key(low: destination, high: source)
         let opening = segment.flags.contains(.syn) && !segment.flags.contains(.ack)
         if let index = current[key] {
-            let connection = connections[index]
             // A SYN with a new initial sequence number (or the first SYN of a connection
             // seen mid-stream) opens a new connection; the same SYN again is a retransmission.
-            let startsNew = opening && connection.syn?.sequence != segment.sequence
+            // Fields are read one by one: a copy of the connection would make its arrays
+            // shared, and the append below copy them whole.
+            let startsNew = opening && connections[index].syn?.sequence != segment.sequence
             if !startsNew {
-                connections[index].receive(segment, frame: frame, fromClient: source == connection.client)
+                let fromClient = source == connections[index].client
+                connections[index].receive(segment, frame: frame, fromClient: fromClient)
                 return
             }
         }

@@ -1,29 +1,26 @@
 /// One direction of a connection as a byte stream: pieces in order, each a range of
-/// the mapped file (or, for decrypted records, bytes of its own), with the frame that
-/// carried it. Nothing is copied until a reader asks for bytes that span pieces.
+/// the mapped file (or, for decrypted records, of plaintext the stream holds itself),
+/// with the frame that carried it. Segments are never copied one by one: a reader
+/// gathers the whole stream once, with ``withContiguousBytes(_:)``, when it needs it.
 struct StreamBytes {
     struct Piece {
-        enum Storage {
-            case mapped(Range<Int>)
-            case owned([UInt8])
-        }
         /// Offset of the piece's first byte in the stream.
         var start: Int
-        var storage: Storage
+        /// Where its bytes are: in the file, or in ``owned`` (decrypted plaintext).
+        var source: Range<Int>
+        var isOwned: Bool
         var frame: Int
         var time: Int64?
 
-        var count: Int {
-            switch storage {
-            case .mapped(let range): return range.count
-            case .owned(let bytes): return bytes.count
-            }
-        }
+        var count: Int { source.count }
     }
 
     let file: UnsafeRawBufferPointer
     private(set) var pieces: [Piece] = []
     private(set) var count = 0
+    /// Bytes of pieces that are not in the file, back to back: the plaintext of a TLS
+    /// direction is one run, so reading it needs no gathering.
+    private var owned: [UInt8] = []
 
     init(file: UnsafeRawBufferPointer) {
         self.file = file
@@ -31,14 +28,16 @@ struct StreamBytes {
 
     mutating func append(_ range: Range<Int>, frame: Int, time: Int64?) {
         guard !range.isEmpty else { return }
-        pieces.append(Piece(start: count, storage: .mapped(range), frame: frame, time: time))
+        pieces.append(Piece(start: count, source: range, isOwned: false, frame: frame, time: time))
         count += range.count
     }
 
-    mutating func append(owned bytes: [UInt8], frame: Int, time: Int64?) {
+    mutating func append(owned bytes: some Collection<UInt8>, frame: Int, time: Int64?) {
         guard !bytes.isEmpty else { return }
-        pieces.append(Piece(start: count, storage: .owned(bytes), frame: frame, time: time))
-        count += bytes.count
+        let start = owned.count
+        owned.append(contentsOf: bytes)
+        pieces.append(Piece(start: count, source: start..<owned.count, isOwned: true, frame: frame, time: time))
+        count += owned.count - start
     }
 
     // MARK: - Reading
@@ -63,28 +62,29 @@ struct StreamBytes {
 
     func byte(at offset: Int) -> UInt8 {
         let piece = pieces[pieceIndex(at: offset)]
-        switch piece.storage {
-        case .mapped(let range): return file[range.lowerBound + offset - piece.start]
-        case .owned(let bytes): return bytes[offset - piece.start]
-        }
+        let index = piece.source.lowerBound + offset - piece.start
+        return piece.isOwned ? owned[index] : file[index]
     }
 
-    /// Calls `body` with the bytes of `range`: a view of the file when one piece
-    /// holds them all, a copy only when they span pieces.
-    func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        guard !range.isEmpty else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        let index = pieceIndex(at: range.lowerBound)
-        let piece = pieces[index]
-        if range.upperBound <= piece.start + piece.count {
-            let from = range.lowerBound - piece.start
-            switch piece.storage {
-            case .mapped(let mapped):
-                return try body(UnsafeRawBufferPointer(rebasing: file[(mapped.lowerBound + from)..<(mapped.lowerBound + from + range.count)]))
-            case .owned(let bytes):
-                return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[from..<(from + range.count)])) }
+    /// Calls `body` with the whole stream in one buffer: a view of the file or of the
+    /// owned plaintext when one run holds it all, else a gathered copy.
+    func withContiguousBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if pieces.allSatisfy(\.isOwned) {
+            return try owned.withUnsafeBytes(body)
+        }
+        if pieces.count == 1 {
+            return try body(UnsafeRawBufferPointer(rebasing: file[pieces[0].source]))
+        }
+        let gathered = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
+        defer { gathered.deallocate() }
+        owned.withUnsafeBytes { owned in
+            for piece in pieces {
+                let from = piece.isOwned ? owned : file
+                gathered.baseAddress!.advanced(by: piece.start)
+                    .copyMemory(from: from.baseAddress!.advanced(by: piece.source.lowerBound), byteCount: piece.count)
             }
         }
-        return try copy(range).withUnsafeBytes(body)
+        return try body(UnsafeRawBufferPointer(gathered))
     }
 
     /// The bytes of `range`, gathered across pieces.
@@ -96,47 +96,12 @@ struct StreamBytes {
         var position = range.lowerBound
         while position < range.upperBound, index < pieces.count {
             let piece = pieces[index]
-            let from = position - piece.start
-            let to = min(piece.count, range.upperBound - piece.start)
-            switch piece.storage {
-            case .mapped(let mapped): result.append(contentsOf: file[(mapped.lowerBound + from)..<(mapped.lowerBound + to)])
-            case .owned(let bytes): result.append(contentsOf: bytes[from..<to])
-            }
-            position = piece.start + to
+            let from = piece.source.lowerBound + position - piece.start
+            let to = piece.source.lowerBound + min(piece.count, range.upperBound - piece.start)
+            if piece.isOwned { result.append(contentsOf: owned[from..<to]) } else { result.append(contentsOf: file[from..<to]) }
+            position = piece.start + to - piece.source.lowerBound
             index += 1
         }
         return result
-    }
-
-    /// The first offset at or after `from` (and before `limit`) where `pattern` starts.
-    func firstIndex(of pattern: [UInt8], from: Int, limit: Int? = nil) -> Int? {
-        let end = min(limit ?? count, count)
-        guard !pattern.isEmpty, end - from >= pattern.count, !pieces.isEmpty else { return nil }
-        var index = pieceIndex(at: from)
-        var position = from
-        var matched = 0
-        var matchStart = from
-        while position < end {
-            while index + 1 < pieces.count, pieces[index + 1].start <= position { index += 1 }
-            let piece = pieces[index]
-            let byte: UInt8
-            switch piece.storage {
-            case .mapped(let mapped): byte = file[mapped.lowerBound + position - piece.start]
-            case .owned(let bytes): byte = bytes[position - piece.start]
-            }
-            if byte == pattern[matched] {
-                if matched == 0 { matchStart = position }
-                matched += 1
-                if matched == pattern.count { return matchStart }
-                position += 1
-            } else if matched > 0 {
-                position = matchStart + 1
-                matched = 0
-                index = pieceIndex(at: position < count ? position : count - 1)
-            } else {
-                position += 1
-            }
-        }
-        return nil
     }
 }

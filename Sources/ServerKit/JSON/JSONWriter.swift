@@ -19,12 +19,7 @@ public enum JSONWriter {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let bool): output.append(contentsOf: (bool ? "true" : "false").utf8)
         case .int(let integer): output.append(contentsOf: String(integer).utf8)
-        case .double(let double):
-            if double.isFinite {
-                output.append(contentsOf: (double.rounded() == double && abs(double) < 1e15 ? String(Int(double)) : "\(double)").utf8)
-            } else {
-                output.append(contentsOf: "null".utf8)
-            }
+        case .double(let double): writeNumber(double, into: &output)
         case .string(let string): writeString(string, into: &output)
         case .data(let mimeType, let data): writeString(data.dataURLEncoded(mimeType: mimeType), into: &output)
         case .array(let elements):
@@ -46,28 +41,63 @@ public enum JSONWriter {
         }
     }
 
+    /// Writes a `Double` as JSON: whole numbers below 10^15 without a fraction, others
+    /// as Swift spells them, and `null` for what JSON cannot hold.
+    package static func writeNumber(_ double: Double, into output: inout [UInt8]) {
+        if double.isFinite {
+            output.append(contentsOf: (double.rounded() == double && abs(double) < 1e15 ? String(Int(double)) : "\(double)").utf8)
+        } else {
+            output.append(contentsOf: "null".utf8)
+        }
+    }
+
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// Writes a string in quotes, escaping only what JSON requires; runs that need no
-    /// escape are copied whole.
-    static func writeString(_ string: String, into output: inout [UInt8]) {
+    /// escape are copied whole, and found eight bytes at a time.
+    package static func writeString(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                writeEscape(byte, into: &output)
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        // A native string lends its bytes as they are; another is copied into one first.
+        if string.utf8.withContiguousStorageIfAvailable({ writeEscaping($0, into: &output) }) == nil {
+            var copy = string
+            copy.withUTF8 { writeEscaping($0, into: &output) }
         }
         output.append(UInt8(ascii: "\""))
     }
 
-    private static func writeEscape(_ byte: UInt8, into output: inout [UInt8]) {
+    private static func writeEscaping(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes.count - index >= 8,
+                !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            {
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                writeEscape(byte, into: &output)
+                runStart = index + 1
+            }
+            index += 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
+    /// Whether any of eight bytes may be a control character, a quote or a backslash
+    /// (a few others may answer yes; none that must be escaped answers no).
+    @inline(__always) private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+        return hasControl || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+
+    /// Writes the escape of a byte JSON must escape: a control character, a quote, a backslash.
+    package static func writeEscape(_ byte: UInt8, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)

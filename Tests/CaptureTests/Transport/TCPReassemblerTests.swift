@@ -73,8 +73,8 @@ import Testing
         tcp.receive(sequence: 1, payload: 0..<2, frame: 1, time: nil)
         tcp.receive(sequence: 3, payload: 10..<14, frame: 2, time: nil)
         #expect(text(tcp) == "abklmn")
-        #expect(tcp.stream.firstIndex(of: Array("bkl".utf8), from: 0) == 1)
-        #expect(tcp.stream.firstIndex(of: Array("bb".utf8), from: 0) == nil)
-        #expect(tcp.stream.withBytes(1..<4) { Array($0) } == Array("bkl".utf8))
+        #expect(tcp.stream.copy(1..<4) == Array("bkl".utf8))
+        #expect(tcp.stream.withContiguousBytes { Array($0) } == Array("abklmn".utf8))
+        #expect(tcp.stream.frame(at: 2) == (2, nil))
     }
 }

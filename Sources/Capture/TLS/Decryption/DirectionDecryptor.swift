@@ -47,6 +47,11 @@ struct DirectionDecryptor: Sendable {
     /// Decrypts the next record of this direction: its header's content type and
     /// legacy version, and its payload (the bytes after the 5-byte header).
     mutating func decrypt(contentType: UInt8, legacyVersion: UInt16, payload: [UInt8]) -> Result<OpenedRecord, RecordDecryptionFailure> {
+        payload.withUnsafeBytes { decrypt(contentType: contentType, legacyVersion: legacyVersion, payload: $0) }
+    }
+
+    /// The same, reading the payload where it lies (in a capture's stream).
+    mutating func decrypt(contentType: UInt8, legacyVersion: UInt16, payload: UnsafeRawBufferPointer) -> Result<OpenedRecord, RecordDecryptionFailure> {
         switch state {
         case .tls13(var inner):
             let result = inner.decrypt(contentType: contentType, legacyVersion: legacyVersion, payload: payload)

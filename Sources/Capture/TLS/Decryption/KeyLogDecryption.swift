@@ -39,11 +39,10 @@ struct ConnectionDecryptor: RecordDecryptor {
     var toClient: DirectionDecryptor
 
     mutating func open(_ header: TLSRecordHeader, fragment: UnsafeRawBufferPointer) -> DecryptedRecord? {
-        let payload = Array(fragment)
         let result =
             header.direction == .clientToServer
-            ? toServer.decrypt(contentType: header.contentType, legacyVersion: header.version, payload: payload)
-            : toClient.decrypt(contentType: header.contentType, legacyVersion: header.version, payload: payload)
+            ? toServer.decrypt(contentType: header.contentType, legacyVersion: header.version, payload: fragment)
+            : toClient.decrypt(contentType: header.contentType, legacyVersion: header.version, payload: fragment)
         guard case .success(let opened) = result else { return nil }
         return DecryptedRecord(contentType: opened.contentType, plaintext: opened.plaintext, wasProtected: opened.protection != .cleartext)
     }

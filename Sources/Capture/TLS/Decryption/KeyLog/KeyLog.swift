@@ -67,9 +67,20 @@ struct KeyLog: Sendable, Hashable {
     // MARK: Parsing
 
     private mutating func parse(line raw: Substring, number: Int) {
-        let line = raw.trimmingASCIIWhitespace()
-        if line.isEmpty || line.hasPrefix("#") { return }
-        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let fields: [Substring]
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, as key logs are: fields split as bytes, without grapheme breaking.
+            let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            let isSpace = { (byte: UInt8) in isSeparator(byte) || byte == UInt8(ascii: "\r") }
+            guard let first = raw.utf8.firstIndex(where: { !isSpace($0) }), let last = raw.utf8.lastIndex(where: { !isSpace($0) }),
+                raw.utf8[first] != UInt8(ascii: "#")
+            else { return }
+            fields = raw.utf8[first...last].split(whereSeparator: isSeparator).map { Substring($0) }
+        } else {
+            let line = raw.trimmingASCIIWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { return }
+            fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        }
         guard fields.count == 3 else {
             problems.append(Problem(line: number, reason: .wrongFieldCount(fields.count)))
             return

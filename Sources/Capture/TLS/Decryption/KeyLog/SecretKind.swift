@@ -27,7 +27,7 @@ extension KeyLog {
 
         /// The lengths a secret of this kind may have: 48 for the TLS 1.2 master secret,
         /// the hash length (SHA-256 or SHA-384) for TLS 1.3 secrets.
-        var allowedLengths: Set<Int> {
+        var allowedLengths: [Int] {
             self == .masterSecret ? [48] : [32, 48]
         }
     }

@@ -15,7 +15,7 @@ struct TLS12RecordState: Sendable {
         self.unavailable = unavailable
     }
 
-    mutating func decrypt(contentType: UInt8, legacyVersion: UInt16, payload: [UInt8]) -> Result<OpenedRecord, RecordDecryptionFailure> {
+    mutating func decrypt(contentType: UInt8, legacyVersion: UInt16, payload: UnsafeRawBufferPointer) -> Result<OpenedRecord, RecordDecryptionFailure> {
         if !encrypting {
             if contentType == ContentType.changeCipherSpec {
                 encrypting = true
@@ -24,7 +24,7 @@ struct TLS12RecordState: Sendable {
             // Application data is never cleartext: if the ChangeCipherSpec was not seen,
             // try it as the first protected record rather than pass ciphertext on as data.
             if contentType != ContentType.applicationData {
-                return .success(OpenedRecord(contentType: contentType, plaintext: payload, protection: .cleartext))
+                return .success(OpenedRecord(contentType: contentType, plaintext: Array(payload), protection: .cleartext))
             }
             encrypting = true
         }
@@ -33,7 +33,7 @@ struct TLS12RecordState: Sendable {
         guard let keys else { return .failure(unavailable) }
 
         let nonce: [UInt8]
-        let sealed: ArraySlice<UInt8>
+        let sealed: UnsafeRawBufferPointer
         switch keys.aead {
         case .aesGCM:
             // RFC 5288 §3: nonce = 4-byte salt from the key block + 8-byte explicit nonce.
@@ -41,14 +41,14 @@ struct TLS12RecordState: Sendable {
                 return .failure(.malformedRecord(sequence: sequence, reason: "shorter than explicit nonce and tag"))
             }
             nonce = keys.iv + payload[0..<8]
-            sealed = payload[8...]
+            sealed = UnsafeRawBufferPointer(rebasing: payload[8...])
         case .chaCha20Poly1305:
             // RFC 7905 §2: nonce = IV XOR sequence number, nothing explicit in the record.
             guard payload.count >= TrafficKeys.tagLength else {
                 return .failure(.malformedRecord(sequence: sequence, reason: "shorter than the tag"))
             }
             nonce = keys.xorNonce(sequence: sequence)
-            sealed = payload[...]
+            sealed = payload
         }
         // RFC 5246 §6.2.3.3: seq_num + type + version + length of the plaintext.
         let additionalData = [UInt8](bigEndian: sequence, width: 8) + [contentType]
@@ -57,6 +57,6 @@ struct TLS12RecordState: Sendable {
         guard let plaintext = keys.open(nonce: nonce, sealed: sealed, additionalData: additionalData) else {
             return .failure(.authenticationFailed(sequence: sequence))
         }
-        return .success(OpenedRecord(contentType: contentType, plaintext: plaintext, protection: .tls12(sequence: sequence)))
+        return .success(OpenedRecord(contentType: contentType, plaintext: [UInt8](plaintext), protection: .tls12(sequence: sequence)))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 // MARK: - TLS 1.3 records of one direction
 
 /// The TLS 1.3 read side of one direction: which traffic secret protects the next
@@ -37,11 +39,11 @@ struct TLS13RecordState: Sendable {
 
     // MARK: Records
 
-    mutating func decrypt(contentType: UInt8, legacyVersion: UInt16, payload: [UInt8]) -> Result<OpenedRecord, RecordDecryptionFailure> {
+    mutating func decrypt(contentType: UInt8, legacyVersion: UInt16, payload: UnsafeRawBufferPointer) -> Result<OpenedRecord, RecordDecryptionFailure> {
         // Everything protected has outer type application_data; the rest (hellos, the
         // compatibility ChangeCipherSpec, alerts before keys) is cleartext and moves no state.
         guard contentType == ContentType.applicationData else {
-            return .success(OpenedRecord(contentType: contentType, plaintext: payload, protection: .cleartext))
+            return .success(OpenedRecord(contentType: contentType, plaintext: Array(payload), protection: .cleartext))
         }
         let sequence = self.sequence
         if let unavailable {
@@ -55,7 +57,7 @@ struct TLS13RecordState: Sendable {
         let header = [contentType] + [UInt8](bigEndian: UInt64(legacyVersion), width: 2)
             + [UInt8](bigEndian: UInt64(payload.count), width: 2)
         if let keys = epoch.keys,
-           let inner = keys.open(nonce: keys.xorNonce(sequence: sequence), sealed: payload[...], additionalData: header) {
+           let inner = keys.open(nonce: keys.xorNonce(sequence: sequence), sealed: payload, additionalData: header) {
             return finish(inner: inner, sequence: sequence)
         }
         // A record that does not open may be the first of the next epoch, when the
@@ -63,7 +65,7 @@ struct TLS13RecordState: Sendable {
         // handshake secret was not logged. AEAD authentication makes this trial safe.
         let next = nextEpoch()
         if let keys = next.keys,
-           let inner = keys.open(nonce: keys.xorNonce(sequence: 0), sealed: payload[...], additionalData: header) {
+           let inner = keys.open(nonce: keys.xorNonce(sequence: 0), sealed: payload, additionalData: header) {
             enter(next)
             return finish(inner: inner, sequence: 0)
         }
@@ -74,7 +76,7 @@ struct TLS13RecordState: Sendable {
 
     /// Unwraps TLSInnerPlaintext (content, type, zero padding) and moves to the next
     /// keys after a Finished or KeyUpdate.
-    private mutating func finish(inner: [UInt8], sequence: UInt64) -> Result<OpenedRecord, RecordDecryptionFailure> {
+    private mutating func finish(inner: Data, sequence: UInt64) -> Result<OpenedRecord, RecordDecryptionFailure> {
         let protection: OpenedRecord.Protection = switch epoch.stage {
         case .handshake: .handshakeTraffic(sequence: sequence)
         case .application(let generation): .applicationTraffic(generation: generation, sequence: sequence)
@@ -84,7 +86,7 @@ struct TLS13RecordState: Sendable {
             return .failure(.malformedRecord(sequence: sequence, reason: "inner plaintext has no content type"))
         }
         let contentType = inner[typeIndex]
-        let content = Array(inner[..<typeIndex])
+        let content = [UInt8](inner[..<typeIndex])
         var endsEpoch = false
         if contentType == ContentType.handshake {
             for type in tracker.consume(content) {
