@@ -5,6 +5,10 @@
 enum HTTPHeaderName: UInt8 {
     case contentType, contentLength, transferEncoding, mcpSessionID, mcpProtocolVersion, authorization, accept, host, lastEventID
 
+    /// Whether its value grants access: a bearer token, or a session id that lets
+    /// whoever holds it act in the session.
+    var holdsSecret: Bool { self == .authorization || self == .mcpSessionID }
+
     /// Its name, lowercased.
     var lowercased: StaticString {
         switch self {

@@ -50,7 +50,9 @@ enum HTTPStreamParser {
                 start: start, headers: keptHeaders(in: bytes, from: startEnd, to: end), streamRange: offset..<bodyStart,
                 firstFrame: first.number, firstTime: first.time, lastFrame: 0, lastTime: nil, isComplete: true)
             let bodyless = isBodyless(start, requestMethod: responses < requestMethods.count ? requestMethods[responses] : nil)
-            if !message.isRequest { responses += 1 }
+            // An interim answer (100 Continue, 103 Early Hints) comes before the request's
+            // own answer, which is the one that counts.
+            if case .response(_, let status, _) = start, !(100..<200).contains(status) { responses += 1 }
             let chunked = message.header(.transferEncoding)?.lowercased().contains("chunked") == true
             var next: Int
             if bodyless {

@@ -277,9 +277,8 @@ public struct CaptureAnalyzer {
 
     private func httpReport(_ message: HTTPMessage, fromClient: Bool, latency: Int64?, clock: Timeline) -> HTTPReport {
         let headers = message.headers.map {
-            // Of the headers kept, only Authorization can hold a secret.
             HTTPReport.Header(
-                name: $0.name, value: options.showSecrets || $0.known != .authorization ? $0.value : SecretMasking.header($0.name, $0.value))
+                name: $0.name, value: options.showSecrets || !$0.known.holdsSecret ? $0.value : SecretMasking.header($0.name, $0.value))
         }
         return HTTPReport(
             frame: message.firstFrame, lastFrame: message.lastFrame, time: clock.seconds(message.firstTime),

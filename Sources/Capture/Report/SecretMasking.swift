@@ -1,13 +1,17 @@
 import ServerKit
 
 /// Hides credentials a capture may hold: bearer tokens in `Authorization` headers,
-/// secret query parameters, and (through ``RPCSummary``) secret members of JSON
-/// bodies. What stays is enough to tell two secrets apart by length and scheme, not
-/// to use one.
+/// session ids, secret query parameters, and (through ``RPCSummary``) secret members
+/// of JSON bodies. What stays is enough to tell two secrets apart by length and
+/// scheme (and sessions by their first characters), not to use one.
 enum SecretMasking {
-    /// `Bearer abc…` becomes `Bearer ••••(40 characters)`.
+    /// `Bearer abc…` becomes `Bearer ••••(40 characters)`; a session id of 16
+    /// characters or more keeps its first 6, enough to follow a session through a capture.
     static func header(_ name: String, _ value: String) -> String {
         let lowered = name.lowercased()
+        if lowered == "mcp-session-id" {
+            return value.count >= 16 ? "\(value.prefix(6))\(masked(value.count))" : masked(value.count)
+        }
         guard lowered == "authorization" || lowered == "proxy-authorization" || lowered == "cookie" || lowered == "set-cookie" else { return value }
         let parts = value.split(separator: " ", maxSplits: 1)
         if parts.count == 2, lowered.hasSuffix("authorization") { return "\(parts[0]) \(masked(parts[1].count))" }

@@ -45,6 +45,17 @@ import Testing
         #expect(message.streamOffset(ofBody: 3) == message.bodyRuns[1].lowerBound)
     }
 
+    @Test func anInterimAnswerDoesNotTakeTheNextRequestsPlace() throws {
+        // The answer to POST comes after a 100 Continue; the answer to HEAD has no body
+        // whatever its Content-Length says.
+        let text = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+            + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n"
+        let read = messages(text, requestMethods: ["POST", "HEAD"])
+        #expect(read.stop == nil)
+        #expect(read.messages.count == 3)
+        #expect(read.messages.map(\.bodyCount) == [0, 2, 0])
+    }
+
     @Test func aHeadCutShortStops() {
         let read = messages("POST /mcp HTTP/1.1\r\nContent-Length: 10\r\n")
         #expect(read.messages.isEmpty)

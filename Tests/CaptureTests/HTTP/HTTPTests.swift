@@ -29,7 +29,8 @@ import Testing
         ])
         let connection = try #require(report.connections.first)
         #expect(connection.http.map(\.startLine) == ["POST /mcp HTTP/1.1", "HTTP/1.1 200 OK", "POST /mcp HTTP/1.1", "HTTP/1.1 200 OK"])
-        #expect(connection.http[1].headers.contains(HTTPReport.Header(name: "Mcp-Session-Id", value: "abc123")))
+        // A session id lets whoever holds it act in the session: masked like a token.
+        #expect(connection.http[1].headers.contains(HTTPReport.Header(name: "Mcp-Session-Id", value: "••••(6 characters)")))
         #expect(connection.http[2].headers.contains(HTTPReport.Header(name: "MCP-Protocol-Version", value: "2025-11-25")))
         #expect(connection.http[1].latencyMilliseconds == 1)
         #expect(connection.jsonrpc.map(\.method) == ["initialize", "initialize", "tools/call", "tools/call"])
