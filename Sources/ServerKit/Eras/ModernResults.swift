@@ -47,10 +47,14 @@ struct ModernResults: Sendable {
     func stampedData(_ result: Value, method: String) -> Data {
         guard case .object(let members) = result, members["_meta"] == nil, members["resultType"] == nil, Self.lifetime(of: method) == nil
         else { return JSONWriter.data(stamped(result, method: method)) }
-        let written = JSONWriter.data(result)
-        var output = Data([UInt8(ascii: "{")] + leadingMembers)
-        output.append(members.isEmpty ? Data("}".utf8) : Data([UInt8(ascii: ",")]) + written.dropFirst())
-        return output
+        var output: [UInt8] = [UInt8(ascii: "{")]
+        output.reserveCapacity(leadingMembers.count + 256)
+        output.append(contentsOf: leadingMembers)
+        // The result's own members follow, its opening brace made the comma between.
+        let opening = output.count
+        JSONWriter.write(result, into: &output)
+        if members.isEmpty { output.remove(at: opening) } else { output[opening] = UInt8(ascii: ",") }
+        return Data(output)
     }
 
     /// An encoded result with the modern members added.

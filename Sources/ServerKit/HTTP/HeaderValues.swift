@@ -1,16 +1,32 @@
 /// Reading header values as HTTP writes them: comma-separated items, media types in
-/// any case, optional whitespace.
+/// any case, optional whitespace. Values are read as bytes, on every request.
 extension StringProtocol {
     /// Whether this comma-separated list (an `Accept` header) names one of `types`.
     func listsMediaType(_ types: StaticString...) -> Bool {
-        split(separator: ",").contains { item in types.contains { Substring(item).isMediaType($0) } }
+        let bytes = utf8
+        var itemStart = bytes.startIndex
+        while true {
+            let itemEnd = bytes[itemStart...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.endIndex
+            let item = bytes[itemStart..<itemEnd]
+            if types.contains(where: { Self.item(item, names: $0) }) { return true }
+            guard itemEnd != bytes.endIndex else { return false }
+            itemStart = bytes.index(after: itemEnd)
+        }
     }
 
     /// Whether this header item names `type` (lowercase), in any case, parameters aside:
     /// `Application/JSON; charset=utf-8` names `application/json`.
     func isMediaType(_ type: StaticString) -> Bool {
-        let item = trimmingASCIISpaces.utf8
+        Self.item(utf8, names: type)
+    }
+
+    /// Whether an item, spaces around it aside, is `type` in any case, followed by its end,
+    /// its parameters or spaces.
+    private static func item(_ item: some Collection<UInt8>, names type: StaticString) -> Bool {
         var position = item.startIndex
+        while position != item.endIndex, item[position] == UInt8(ascii: " ") || item[position] == UInt8(ascii: "\t") {
+            position = item.index(after: position)
+        }
         for expected in UnsafeBufferPointer(start: type.utf8Start, count: type.utf8CodeUnitCount) {
             guard position != item.endIndex else { return false }
             let byte = item[position]
@@ -34,9 +50,17 @@ extension StringProtocol {
 
     /// The value without the spaces and tabs HTTP allows around it.
     var trimmingASCIISpaces: Substring {
-        var result = Substring(self)
-        while let first = result.first, first == " " || first == "\t" { result.removeFirst() }
-        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
-        return result
+        let bytes = utf8
+        var start = bytes.startIndex
+        while start != bytes.endIndex, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start = bytes.index(after: start) }
+        // The end of the last byte that is neither, read forward (a UTF-8 view need not go back).
+        var end = start
+        var position = start
+        while position != bytes.endIndex {
+            let next = bytes.index(after: position)
+            if bytes[position] != UInt8(ascii: " ") && bytes[position] != UInt8(ascii: "\t") { end = next }
+            position = next
+        }
+        return Substring(self)[start..<end]
     }
 }

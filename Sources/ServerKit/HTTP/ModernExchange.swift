@@ -26,14 +26,21 @@ struct ModernExchange: Sendable {
         private struct State {
             var waiting: [Event] = []
             var ended = false
+            var answerOnly = false
             var reader: CheckedContinuation<Event?, Never>?
         }
 
         private let state = Mutex(State())
 
+        /// Drops notifications from now on: for a client that takes the answer as JSON alone.
+        func keepAnswerOnly() {
+            state.withLock { $0.answerOnly = true }
+        }
+
         func send(_ event: Event) {
             let reader: CheckedContinuation<Event?, Never>? = state.withLock { state in
                 guard !state.ended else { return nil }
+                if case .notification = event, state.answerOnly { return nil }
                 if case .answer = event { state.ended = true }
                 if let reader = state.reader {
                     state.reader = nil
@@ -73,10 +80,10 @@ struct ModernExchange: Sendable {
             ).response
         }
         if let refusal = RequestChecks.mediaRefusal(ofPost: request.headers) { return refusal.response }
-        let streams = request.headers[.accept]?.listsMediaType("text/event-stream") == true
         let events = Events()
-        let toClient: (@Sendable (Data) throws -> Void)? = streams ? { @Sendable message in events.send(.notification(message)) } : nil
-        let session = ServerSession(logger: logger, toClient: toClient, queuesWork: true, modernHeaders: ModernHeaderValues(request.headers))
+        let session = ServerSession(
+            logger: logger, toClient: { message in events.send(.notification(message)) }, queuesWork: true,
+            modernHeaders: ModernHeaderValues(request.headers))
         let owed = body.withUnsafeReadableBytes { bytes in
             router.receive(bytes, in: session) { answer in events.send(.answer(answer)) }
         }
@@ -84,12 +91,13 @@ struct ModernExchange: Sendable {
             session.close()
             return Response(status: .accepted)
         }
-        // Work that reports progress runs beside the stream that carries it; the rest
-        // runs here, in the POST's own task.
+        // Work that reports progress to a client that takes SSE runs beside the stream
+        // that carries it; the rest runs here, in the POST's own task.
         let work: Task<Void, Never>?
-        if session.queuedWorkReportsProgress {
+        if session.queuedWorkReportsProgress, request.headers[.accept]?.listsMediaType("text/event-stream") == true {
             work = Task { await session.runQueuedWork() }
         } else {
+            events.keepAnswerOnly()
             work = nil
             await session.runQueuedWork()
         }
