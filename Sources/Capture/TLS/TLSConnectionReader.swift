@@ -47,10 +47,11 @@ enum TLSConnectionReader {
             case nil: break
             }
         }
-        var clientHelloMessage: [UInt8] = []
-        var serverHelloMessage: [UInt8] = []
-        (tls.clientHello, clientHelloMessage, tls.clientHelloFrame) = firstHello(up.records, in: upBytes, type: 1) { TLSHelloParser.clientHello($0) }
-        (tls.serverHello, serverHelloMessage, tls.serverHelloFrame) = firstHello(down.records, in: downBytes, type: 2) { TLSHelloParser.serverHello($0) }
+        let clientHello = firstHello(up.records, in: upBytes, type: 1) { TLSHelloParser.clientHello($0) }
+        let serverHello = firstHello(down.records, in: downBytes, type: 2) { TLSHelloParser.serverHello($0) }
+        (tls.clientHello, tls.clientHelloFrame) = (clientHello.hello, clientHello.record.map { up.records[$0].frame })
+        (tls.serverHello, tls.serverHelloFrame) = (serverHello.hello, serverHello.record.map { down.records[$0].frame })
+        let (clientHelloMessage, serverHelloMessage) = (clientHello.message, serverHello.message)
 
         var decryptor: (any RecordDecryptor)?
         if let provider, let client = tls.clientHello, let server = tls.serverHello {
@@ -63,9 +64,10 @@ enum TLSConnectionReader {
         }
 
         // Both directions in capture order, as a decryptor must see them.
-        let merged = (up.records.map { ($0, TLSDirection.clientToServer) } + down.records.map { ($0, TLSDirection.serverToClient) })
+        let merged = (up.records.enumerated().map { ($1, TLSDirection.clientToServer, $0) }
+            + down.records.enumerated().map { ($1, TLSDirection.serverToClient, $0) })
             .sorted { $0.0.frame < $1.0.frame }
-        for (record, direction) in merged {
+        for (record, direction, index) in merged {
             let bytes = direction == .clientToServer ? upBytes : downBytes
             switch record.type {
             case .changeCipherSpec: tls.changeCipherSpecFrames.append((record.frame, direction))
@@ -77,8 +79,9 @@ enum TLSConnectionReader {
                 tls.alerts.append((record.frame, direction, "\(level == 2 ? "fatal" : "warning") alert \(code)"))
             default: break
             }
-            let afterHellos = tls.serverHelloFrame.map { record.frame >= $0 } ?? false
-            guard decryptor != nil, afterHellos, record.type != .handshake || isProtected(record, tls) else { continue }
+            guard decryptor != nil, followsTheHellos(direction, index, frame: record.frame, clientHello.record, serverHello.record, tls) else {
+                continue
+            }
             let header = TLSRecordHeader(
                 contentType: record.type.rawValue, version: record.version, length: record.fragment.count,
                 direction: direction, frame: record.frame)
@@ -101,19 +104,29 @@ enum TLSConnectionReader {
         return tls
     }
 
-    /// In TLS 1.2, handshake records after change cipher spec (Finished) are protected;
-    /// the ServerHello's own record is not.
-    private static func isProtected(_ record: TLSRecord, _ tls: TLSConnection) -> Bool {
-        record.frame != tls.serverHelloFrame && record.frame != tls.clientHelloFrame
+    /// Whether a record comes after the hellos, and so goes to the decryptor (which
+    /// takes TLS 1.2's records in the clear until change cipher spec): a server's
+    /// record after the ServerHello's, a client's after its ClientHello's once the
+    /// ServerHello has come. Counted by record, not frame: a resumed TLS 1.2 session
+    /// sends its protected Finished in the ServerHello's own segment.
+    private static func followsTheHellos(
+        _ direction: TLSDirection, _ index: Int, frame: Int, _ clientHelloRecord: Int?, _ serverHelloRecord: Int?, _ tls: TLSConnection
+    ) -> Bool {
+        guard let serverHelloRecord, let serverHelloFrame = tls.serverHelloFrame else { return false }
+        switch direction {
+        case .serverToClient: return index > serverHelloRecord
+        case .clientToServer: return index > (clientHelloRecord ?? -1) && frame >= serverHelloFrame
+        }
     }
 
     /// The first handshake message of `type` in a direction's leading handshake
-    /// records (a message may span records, and records segments).
+    /// records (a message may span records, and records segments), its bytes, and the
+    /// index of the record that completes it.
     private static func firstHello<Hello>(
         _ records: [TLSRecord], in bytes: UnsafeRawBufferPointer, type: UInt8, parse: ([UInt8]) -> Hello?
-    ) -> (Hello?, [UInt8], Int?) {
+    ) -> (hello: Hello?, message: [UInt8], record: Int?) {
         var handshake: [UInt8] = []
-        for record in records {
+        for (index, record) in records.enumerated() {
             guard record.type == .handshake else { break }
             handshake += UnsafeRawBufferPointer(rebasing: bytes[record.fragment])
             guard handshake.count >= 4 else { continue }
@@ -121,7 +134,7 @@ enum TLSConnectionReader {
             guard handshake.count >= 4 + length else { continue }
             guard handshake[0] == type else { return (nil, [], nil) }
             let message = Array(handshake[0..<(4 + length)])
-            return (parse(Array(message[4...])), message, record.frame)
+            return (parse(Array(message[4...])), message, index)
         }
         return (nil, [], nil)
     }

@@ -87,6 +87,33 @@ import Testing
         #expect(damaged.text.contains("\(failed.undecryptedRecords) did not"), "\(damaged.text)")
     }
 
+    /// A TLS 1.2 session resumed from the first one's ticket: the ServerHello, change
+    /// cipher spec and the protected Finished come in one segment, and the records after
+    /// them still open with the key log.
+    @Test(.timeLimit(.minutes(2))) func aResumedTLS12SessionIsReadInside() async throws {
+        try await HTTPSClock.with(subject: ["-subj", "/CN=mcp.example"], highestVersion: "1.2") { clock in
+            let openssl = try #require(OpenSSLTool.path)
+            let (keyLog, saved) = (clock.folder.appendingPathComponent("keys.log"), clock.folder.appendingPathComponent("session.pem"))
+            let request = LiveCaptureTests.request(LiveCaptureTests.initialize, port: clock.port)
+            let client = ["s_client", "-connect", "127.0.0.1:\(clock.port)", "-servername", "mcp.example", "-quiet", "-tls1_2", "-keylogfile", keyLog.path]
+            var answers: [String] = []
+            let file = try await LoopbackCapture.capture(ports: [clock.port]) {
+                answers.append(try await Self.run(openssl, client + ["-sess_out", saved.path], input: request))
+                answers.append(try await Self.run(openssl, client + ["-sess_in", saved.path], input: request))
+            }
+            defer { try? FileManager.default.removeItem(at: file) }
+            #expect(answers.allSatisfy { $0.contains("\"protocolVersion\"") }, "\(answers)")
+            let keys = try String(contentsOf: keyLog, encoding: .utf8)
+            let report = try CaptureAnalyzer(options: CaptureOptions(decryptors: KeyLogDecryption(keyLogText: keys))).analyze(path: file.path)
+            try #require(report.connections.count == 2, "\(report.text)")
+            for connection in report.connections {
+                let tls = try #require(connection.tls, "\(report.text)")
+                #expect(tls.version == "TLS 1.2" && tls.decrypted && tls.undecryptedRecords == 0, "\(report.text)")
+                #expect(connection.jsonrpc.map(\.method) == ["initialize", "initialize"], "\(report.text)")
+            }
+        }
+    }
+
     /// Setlist's own client writes the key log (`--keylog`, the same as `SSLKEYLOGFILE`):
     /// `setlist servers` reaches the clock over HTTPS through the front, trusting the
     /// front's certificate by `SSL_CERT_FILE`, and every JSON-RPC message of the capture
