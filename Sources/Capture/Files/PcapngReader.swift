@@ -68,9 +68,9 @@ struct PcapngReader {
             }
             switch type {
             case 1: readInterface(body: body, end: bodyEnd)
-            case 6: if let frame = readEnhancedPacket(block: start, body: body, end: bodyEnd) { return frame }
+            case 6: if let frame = readPacket(block: start, body: body, end: bodyEnd, obsolete: false) { return frame }
             case 3: if let frame = readSimplePacket(block: start, body: body, end: bodyEnd) { return frame }
-            case 2: if let frame = readObsoletePacket(block: start, body: body, end: bodyEnd) { return frame }
+            case 2: if let frame = readPacket(block: start, body: body, end: bodyEnd, obsolete: true) { return frame }
             case 0x0A: readSecrets(block: start, body: body, end: bodyEnd)
             default: continue  // name resolution, statistics, custom blocks: nothing to dissect
             }
@@ -110,24 +110,14 @@ struct PcapngReader {
         allInterfaces.append(interface)
     }
 
-    private mutating func readEnhancedPacket(block: Int, body: Int, end: Int) -> Frame? {
+    /// An enhanced packet block, or the obsolete packet block it replaced: the same
+    /// fields, but the obsolete one's interface id is 16 bits (a drops count follows it).
+    private mutating func readPacket(block: Int, body: Int, end: Int, obsolete: Bool) -> Frame? {
         guard end - body >= 20 else {
-            damage = .corrupt(offset: block, reason: "an enhanced packet block too short for its fields")
+            damage = .corrupt(offset: block, reason: "\(obsolete ? "a" : "an enhanced") packet block too short for its fields")
             return nil
         }
-        let id = Int(bytes.u32(body, order))
-        let units = UInt64(bytes.u32(body + 4, order)) << 32 | UInt64(bytes.u32(body + 8, order))
-        let captured = Int(bytes.u32(body + 12, order))
-        let original = Int(bytes.u32(body + 16, order))
-        return packet(block: block, interfaceID: id, units: units, data: body + 20, captured: captured, original: original, end: end)
-    }
-
-    private mutating func readObsoletePacket(block: Int, body: Int, end: Int) -> Frame? {
-        guard end - body >= 20 else {
-            damage = .corrupt(offset: block, reason: "a packet block too short for its fields")
-            return nil
-        }
-        let id = Int(bytes.u16(body, order))
+        let id = obsolete ? Int(bytes.u16(body, order)) : Int(bytes.u32(body, order))
         let units = UInt64(bytes.u32(body + 4, order)) << 32 | UInt64(bytes.u32(body + 8, order))
         let captured = Int(bytes.u32(body + 12, order))
         let original = Int(bytes.u32(body + 16, order))

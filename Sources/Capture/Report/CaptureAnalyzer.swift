@@ -265,10 +265,10 @@ public struct CaptureAnalyzer {
             cipherSuites: (client?.cipherSuites ?? []).map(TLSNames.cipherSuite),
             groups: (client?.supportedGroups ?? []).map(TLSNames.group),
             keyShares: (client?.keyShares ?? []).map { "\(TLSNames.group($0.group)) (\($0.length) bytes)" },
-            alpn: client?.alpn ?? [], clientRandom: client.map { Self.hex($0.random) },
+            alpn: client?.alpn ?? [], clientRandom: client.map { Hex.encode($0.random) },
             serverHelloFrame: tls.serverHelloFrame, helloRetryRequest: server?.isHelloRetryRequest ?? false,
             version: server.map { TLSNames.version($0.version) }, cipherSuite: server.map { TLSNames.cipherSuite($0.cipherSuite) },
-            group: server?.keyShareGroup.map(TLSNames.group), serverALPN: server?.alpn, serverRandom: server.map { Self.hex($0.random) },
+            group: server?.keyShareGroup.map(TLSNames.group), serverALPN: server?.alpn, serverRandom: server.map { Hex.encode($0.random) },
             changeCipherSpecFrames: tls.changeCipherSpecFrames.map(\.frame),
             applicationDataToServer: tls.applicationDataToServer, applicationDataToClient: tls.applicationDataToClient,
             alerts: tls.alerts.map { "#\($0.frame) \($0.direction.rawValue): \($0.description)" },
@@ -317,10 +317,6 @@ public struct CaptureAnalyzer {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 }
 

@@ -70,7 +70,7 @@ enum ClientMessages {
         }
         guard case .object(let error)? = message["error"] else { return nil }
         let code = error["code"]?.intValue ?? 0
-        if code == unsupportedProtocolVersion {
+        if code == ModernRevision.ErrorCode.unsupportedProtocolVersion {
             let supported = error["data"]?.objectValue?["supported"]?.arrayValue?.compactMap(\.stringValue) ?? []
             return .failure(.unsupportedVersion(server: server, supported: supported))
         }
@@ -82,7 +82,8 @@ enum ClientMessages {
     /// The JSON-RPC errors only a modern server sends: `HeaderMismatch`,
     /// `MissingRequiredClientCapability`, `UnsupportedProtocolVersion`. They say the
     /// server is of the modern era, whatever else they say.
-    static let modernErrorCodes: Set<Int> = [headerMismatch, ModernRevision.ErrorCode.missingRequiredClientCapability, unsupportedProtocolVersion]
-    static let headerMismatch = ModernRevision.ErrorCode.headerMismatch
-    static let unsupportedProtocolVersion = ModernRevision.ErrorCode.unsupportedProtocolVersion
+    static let modernErrorCodes: Set<Int> = [
+        ModernRevision.ErrorCode.headerMismatch, ModernRevision.ErrorCode.missingRequiredClientCapability,
+        ModernRevision.ErrorCode.unsupportedProtocolVersion,
+    ]
 }

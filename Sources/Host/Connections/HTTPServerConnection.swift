@@ -98,7 +98,7 @@ public final class HTTPServerConnection: MCPConnection {
         let result: Value
         do {
             result = try await post("tools/call", params, onProgress: onProgress, mirroring: try await paramHeaders(of: tool))
-        } catch ConnectionError.rejected(_, ClientMessages.headerMismatch, _) where era == .modern {
+        } catch ConnectionError.rejected(_, ModernRevision.ErrorCode.headerMismatch, _) where era == .modern {
             _ = try await listTools()
             let parameters = try await paramHeaders(of: tool, listing: false)
             result = try await post("tools/call", params, onProgress: onProgress, mirroring: parameters)

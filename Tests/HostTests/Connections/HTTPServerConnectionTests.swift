@@ -70,7 +70,7 @@ import Testing
             await peer.close()
             // The same call without Mcp-Param-Region is refused: the server does check it.
             let (status, body) = try await Self.post(["name": "weather", "arguments": .object(arguments)], to: url)
-            #expect(status == 400 && body.contains("\(ClientMessages.headerMismatch)"))
+            #expect(status == 400 && body.contains("\(ModernRevision.ErrorCode.headerMismatch)"))
         }
     }
 

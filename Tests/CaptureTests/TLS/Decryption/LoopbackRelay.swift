@@ -26,13 +26,6 @@ final class LoopbackRelay: @unchecked Sendable {
         thread.start()
     }
 
-    /// A port nothing listens on right now, for s_server.
-    static func freePort() throws -> UInt16 {
-        let fd = try listeningSocket()
-        defer { close(fd) }
-        return try boundPort(fd)
-    }
-
     /// Waits for both sides to close (or `seconds`), then returns the recording.
     func finish(seconds: Double) -> (clientToServer: [UInt8], serverToClient: [UInt8]) {
         _ = done.wait(timeout: .now() + seconds)

@@ -96,7 +96,7 @@ extension OpenSSLInteropTests {
         guard req.terminationStatus == 0 else { throw Failure(description: "openssl req exited \(req.terminationStatus)") }
 
         // Server on a free loopback port; it answers each line reversed, then exits.
-        let serverPort = try LoopbackRelay.freePort()
+        let serverPort = UInt16(try LoopbackCapture.freePort())
         let serverOut = Pipe()
         let server = try OpenSSLTool.run(tool, ["s_server", "-accept", "127.0.0.1:\(serverPort)", "-cert", cert, "-key", key,
                                                 "-rev", "-naccept", "1", testCase.versionFlag, testCase.suiteFlag, testCase.suite],
