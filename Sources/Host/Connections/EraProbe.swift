@@ -45,10 +45,11 @@ enum EraProbe {
     ///   handshake-era version (or none); otherwise a modern-only server sharing no
     ///   version with Setlist, which is an error.
     /// - Another modern error (-32020, -32021): a modern server refused; an error.
-    /// - Any other JSON-RPC error, an HTTP 4xx without a modern error in its body, and
-    ///   on stdio no answer in time: handshake.
-    /// - Anything else (the server stopped, could not be reached, HTTP 5xx): an error,
-    ///   since an outage says nothing of the era.
+    /// - Any other JSON-RPC error; HTTP 400, 404 or 405 without a modern error in the
+    ///   body (how handshake-era servers refuse a request without a session: the Python
+    ///   SDK's says 400, others 404); and on stdio no answer in time: handshake.
+    /// - Anything else (the server stopped, could not be reached, HTTP 401, 429 or 5xx):
+    ///   an error, since a refused token or an outage says nothing of the era.
     static func verdict(_ answer: Result<Value, ConnectionError>, over transport: Transport) -> Verdict {
         switch answer {
         case .success(let result):
@@ -61,7 +62,7 @@ enum EraProbe {
             case .rejected(_, let code, _):
                 return ClientMessages.modernErrorCodes.contains(code) ? .failed(error) : .handshake
             case .refusedHTTP(_, let status, _):
-                return (400..<500).contains(status) ? .handshake : .failed(error)
+                return handshakeRefusals.contains(status) ? .handshake : .failed(error)
             case .timedOut where transport == .stdio:
                 return .handshake
             default:
@@ -69,6 +70,9 @@ enum EraProbe {
             }
         }
     }
+
+    /// The HTTP statuses with which a handshake-era server refuses a modern request.
+    static let handshakeRefusals: Set<Int> = [400, 404, 405]
 
     /// Whether `initialize` failed as it fails on a modern server, which does not know
     /// it: worth a probe when the server was remembered as of the handshake era.

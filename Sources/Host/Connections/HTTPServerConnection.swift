@@ -8,8 +8,8 @@ import Synchronization
 
 /// A server spoken to over Streamable HTTP, in either era: each request a POST,
 /// answered with JSON or with an SSE stream that carries progress and then the answer.
-/// The connection opens with a modern request and falls back to the handshake on a 4xx
-/// without a modern error in its body (see ``EraProbe``). In the modern era there is
+/// The connection opens with a modern request and falls back to the handshake on a 400,
+/// 404 or 405 without a modern error in its body (see ``EraProbe``). In the modern era there is
 /// no session, and every POST names its method (and tool) in headers; in the handshake
 /// era a session the server has forgotten (404) is started again once and the request
 /// retried. Every request has a deadline.
@@ -66,8 +66,11 @@ public final class HTTPServerConnection: MCPConnection {
     private func initialize() async throws -> String {
         state.withLock { $0.session = nil }
         let result = try await post("initialize", ClientMessages.initializeParams, in: .handshake, onProgress: nil, retryExpired: false)
+        let version = try ClientMessages.agreedVersion(in: result, server: name)
+        // Every request after `initialize`, the notification included, names the version.
+        state.withLock { $0.agreement = EraProbe.Agreement(era: .handshake, protocolVersion: version) }
         try await send(notification: "notifications/initialized")
-        return try ClientMessages.agreedVersion(in: result, server: name)
+        return version
     }
 
     // MARK: - MCPConnection

@@ -21,7 +21,7 @@ import Testing
         let notFound = ConnectionError.rejected(server: "s", code: -32601, message: "Method not found")
         #expect(EraProbe.verdict(.failure(notFound), over: .stdio) == .handshake)
         #expect(EraProbe.verdict(.failure(.rejected(server: "s", code: -32602, message: "bad")), over: .http) == .handshake)
-        for status in [400, 401, 404, 405] {
+        for status in [400, 404, 405] {
             #expect(EraProbe.verdict(.failure(.refusedHTTP(server: "s", status: status, message: "no")), over: .http) == .handshake)
         }
         // A stdio server that does not answer an unknown method at all is of the handshake era.
@@ -40,6 +40,8 @@ import Testing
         #expect(EraProbe.verdict(.failure(dual), over: .stdio) == .handshake)
         for outage in [
             ConnectionError.refusedHTTP(server: "s", status: 503, message: "busy"),
+            .refusedHTTP(server: "s", status: 401, message: "Unauthorized"),
+            .refusedHTTP(server: "s", status: 429, message: "Too Many Requests"),
             .timedOut(server: "s", method: "server/discover", seconds: 1),
             .couldNotStart(server: "s", reason: "refused"),
         ] {

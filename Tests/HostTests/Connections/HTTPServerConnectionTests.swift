@@ -7,8 +7,9 @@ import Testing
 
 @testable import Host
 
-/// The host's Streamable HTTP connection against real servers: Setlist's own Clock, of
-/// the handshake era, and the Python SDK's, which speaks both eras.
+/// The host's Streamable HTTP connection against real servers: Setlist's own Clock and
+/// the Python SDK's (answering with SSE or with JSON), which speak both eras, and small
+/// servers that fail as real ones do (never answering, forgetting their sessions).
 @Suite struct HTTPServerConnectionTests {
     /// Starts `setlist serve clock --http 127.0.0.1:0 ARGS...` and reads its port from stderr.
     static func withClock(_ arguments: [String] = [], _ body: (URL) async throws -> Void) async throws {
@@ -105,14 +106,88 @@ import Testing
         }
     }
 
+    @Test(arguments: ProtocolEra.allCases)
+    func reachesThePythonSDKServerThatAnswersWithJSON(era: ProtocolEra) async throws {
+        try await TestPeers.withPythonPeer("json_server.py") { url in
+            // The peer answers a POST with one JSON body, not an event stream.
+            let (status, body) = try await Self.post(["name": "echo", "arguments": ["text": "plain"]], to: url)
+            #expect(status == 200 && body.hasPrefix("{"))
+            let memory = TestPeers.freshMemory()
+            if era == .handshake { memory.remember(.handshake, of: EraMemory.key(name: "json", url: url)) }
+            let peer = try await HTTPServerConnection.start(name: "json", url: url, memory: memory)
+            #expect(peer.era == era)
+            #expect(try await peer.listTools().map(\.name) == ["echo"])
+            let result = try await peer.callTool("echo", arguments: ["text": "Trois Gymnopédies"], onProgress: nil)
+            #expect(result.structuredContent?.objectValue?["result"]?.stringValue == "Trois Gymnopédies")
+            await peer.close()
+        }
+    }
+
     @Test func aSessionTheServerForgotIsStartedAgainOnce() async throws {
         try await Self.withClock(["--stateful"]) { url in
-            let clock = try await HTTPServerConnection.start(name: "clock", url: url, memory: TestPeers.freshMemory())
-            // Ending the session on the server: the next request meets a 404, and starts a new one.
+            // Remembered as of the handshake era, the clock gives the connection a session.
+            let memory = TestPeers.freshMemory()
+            memory.remember(.handshake, of: EraMemory.key(name: "clock", url: url))
+            let trace = try Self.trace()
+            let clock = try await HTTPServerConnection.start(name: "clock", url: url, trace: trace.recorder, memory: memory)
+            #expect(clock.era == .handshake)
+            // Ending the session on the server: the next call meets a 404, starts a new session, and is sent again.
             await clock.close()
             let result = try await clock.callTool("current_time", arguments: [:], onProgress: nil)
             #expect(result.isError != true)
+            let handshake = ["initialize", "notifications/initialized"]
+            #expect(try trace.sentMethods() == handshake + ["tools/call"] + handshake + ["tools/call"])
         }
+    }
+
+    @Test func aServerThatKeepsForgettingItsSessionIsAskedAgainOnlyOnce() async throws {
+        try await TestPeers.withPythonPeer("misbehaving_server.py", arguments: ["forgetful"]) { url in
+            let memory = TestPeers.freshMemory()
+            let trace = try Self.trace()
+            let peer = try await HTTPServerConnection.start(name: "forgetful", url: url, trace: trace.recorder, memory: memory)
+            // Its 400 to the modern probe, with no modern error in it, is the handshake era's.
+            #expect(peer.era == .handshake && peer.protocolVersion == "2025-11-25")
+            #expect(memory.era(of: EraMemory.key(name: "forgetful", url: url)) == .handshake)
+            // Every request after initialize names the version: the peer answers 400 once a notification came without it.
+            await #expect {
+                _ = try await peer.callTool("echo", arguments: [:], onProgress: nil)
+            } throws: { error in
+                guard case ConnectionError.refusedHTTP(_, 404, _) = error else { return false }
+                return true
+            }
+            let handshake = ["initialize", "notifications/initialized"]
+            #expect(try trace.sentMethods() == ["server/discover"] + handshake + ["tools/call"] + handshake + ["tools/call"])
+        }
+    }
+
+    @Test(arguments: ["silent", "stalled-events"])
+    func aServerThatNeverAnswersIsReportedWhenItsTimeIsUp(mode: String) async throws {
+        try await TestPeers.withPythonPeer("misbehaving_server.py", arguments: [mode]) { url in
+            let started = ContinuousClock.now
+            await #expect {
+                _ = try await HTTPServerConnection.start(name: "mute", url: url, timeout: .seconds(2), memory: TestPeers.freshMemory())
+            } throws: { error in
+                guard case ConnectionError.timedOut(_, "server/discover", 2) = error else { return false }
+                return true
+            }
+            #expect(ContinuousClock.now - started < .seconds(15))
+        }
+    }
+
+    /// A trace in a file of its own, and the methods of the requests and notifications it saw sent.
+    static func trace() throws -> (recorder: Trace, sentMethods: () throws -> [String]) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-trace-\(UUID().uuidString).jsonl").path
+        let recorder = try Trace(path: path)
+        return (
+            recorder,
+            {
+                try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").compactMap { line in
+                    let entry = try JSONParser.parse(Data(line.utf8)).objectValue
+                    guard entry?["direction"]?.stringValue == "sent" else { return nil }
+                    return entry?["message"]?.objectValue?["method"]?.stringValue
+                }
+            }
+        )
     }
 
     @Test func aRefusalAndAnUnreachableServerAreReported() async throws {

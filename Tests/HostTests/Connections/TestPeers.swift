@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import ServerKit
 import Testing
@@ -40,20 +39,23 @@ enum TestPeers {
         EraMemory(file: FileManager.default.temporaryDirectory.appendingPathComponent("setlist-eras-\(UUID().uuidString).json").path)
     }
 
-    /// Runs a Streamable HTTP server of the Python SDK from Tests/Interop/peers on a free
-    /// port while `body` runs: by default sse_server.py, a tool `echo`.
-    static func withPythonPeer(_ script: String = "sse_server.py", _ body: (URL) async throws -> Void) async throws {
+    /// Runs an HTTP server from Tests/Interop/peers on a free port while `body` runs: by
+    /// default sse_server.py, the Python SDK's with a tool `echo`. The port follows the
+    /// script, then `arguments`.
+    static func withPythonPeer(_ script: String = "sse_server.py", arguments: [String] = [], _ body: (URL) async throws -> Void)
+        async throws
+    {
         let port = try freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try python("python"))
-        process.arguments = [package.appendingPathComponent("Tests/Interop/peers/\(script)").path, String(port)]
+        process.arguments = [package.appendingPathComponent("Tests/Interop/peers/\(script)").path, String(port)] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         do {
             let url = URL(string: "http://127.0.0.1:\(port)/mcp")!
             let deadline = ContinuousClock.now + .seconds(30)
-            while (try? await HTTPClient.shared.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(1))) == nil {
+            while !listens(port) {
                 try #require(
                     ContinuousClock.now < deadline && process.isRunning, "the Python peer \(script) did not start listening on port \(port)")
                 try await Task.sleep(for: .milliseconds(100))
@@ -75,6 +77,19 @@ enum TestPeers {
             while process.isRunning && Date() < deadline { usleep(20_000) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
+        }
+    }
+
+    /// Whether something accepts connections on the loopback port (a peer may never answer a request).
+    private static func listens(_ port: Int) -> Bool {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
     }
 

@@ -52,6 +52,53 @@ import Testing
         }
     }
 
+    /// A handshake-era stdio server in sh whose one tool, `meet`, marks FOLDER/NAME and
+    /// waits up to 5 s for FOLDER/OTHER: it answers "met" when the other server's call
+    /// came meanwhile, else "alone".
+    static func meetingServer(_ name: String, waitingFor other: String, in folder: URL) throws -> ServerCommand {
+        let script = folder.appendingPathComponent("meet.sh").path
+        let text = #"""
+            read line
+            case "$line" in
+              *server/discover*)
+                printf '%s\n' '{"jsonrpc":"2.0","id":1,"error":{"code":-32601,"message":"Method not found: server/discover"}}'
+                read line ;;
+            esac
+            id=$(printf '%s' "$line" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+            printf '{"jsonrpc":"2.0","id":%s,"result":{"protocolVersion":"2025-11-25","capabilities":{"tools":{}},"serverInfo":{"name":"meet","version":"1"}}}\n' "$id"
+            read initialized
+            while read request; do
+              id=$(printf '%s' "$request" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+              touch "$1/$2"
+              waited=0
+              while [ ! -f "$1/$3" ] && [ $waited -lt 50 ]; do sleep 0.1; waited=$((waited + 1)); done
+              if [ -f "$1/$3" ]; then said=met; else said=alone; fi
+              printf '{"jsonrpc":"2.0","id":%s,"result":{"content":[{"type":"text","text":"%s"}]}}\n' "$id" "$said"
+            done
+            """#
+        try text.write(toFile: script, atomically: true, encoding: .utf8)
+        return ServerCommand(name: name, executable: "/bin/sh", arguments: [script, folder.path, name, other])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func independentStepsRunAtTheSameTime() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-meet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let left = try await StdioServerConnection.start(
+            try Self.meetingServer("left", waitingFor: "right", in: folder), memory: EraMemory(file: nil))
+        let right = try await StdioServerConnection.start(
+            try Self.meetingServer("right", waitingFor: "left", in: folder), memory: EraMemory(file: nil))
+        // Each call waits for the other: run one after the other, the first would answer "alone".
+        let plan = Plan([
+            Plan.Step(id: "a", server: "left", tool: "meet"),
+            Plan.Step(id: "b", server: "right", tool: "meet"),
+        ])
+        let report = await PlanRunner(connections: [left, right]).run(plan)
+        await left.close()
+        await right.close()
+        #expect(report.succeeded, "\(report.summary)")
+        #expect(report.output("a") == .string("met") && report.output("b") == .string("met"))
+    }
+
     @Test func aPlanNamingAnUnknownServerDoesNotStart() async throws {
         try await withFiles { files, _ in
             let report = await PlanRunner(connections: [files]).run(Plan([Plan.Step(id: "a", server: "nowhere", tool: "t")]))
