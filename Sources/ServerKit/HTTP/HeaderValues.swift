@@ -1,3 +1,19 @@
+import HTTPTypes
+
+extension HTTPFields {
+    /// The value of the field `name`, as `self[name]` reads it (repeated fields joined
+    /// with commas), without that subscript's generic join for the usual single field:
+    /// it looks type metadata up at run time, a cost paid for every header of every request.
+    func value(_ name: HTTPField.Name) -> String? {
+        var found: String?
+        for field in self where field.name == name {
+            guard found == nil else { return self[name] }
+            found = field.value
+        }
+        return found
+    }
+}
+
 /// Reading header values as HTTP writes them: comma-separated items, media types in
 /// any case, optional whitespace. Values are read as bytes, on every request.
 extension StringProtocol {

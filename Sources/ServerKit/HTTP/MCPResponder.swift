@@ -21,8 +21,8 @@ struct MCPResponder: HTTPResponder {
                 ).response
             }
             if let refusal = options.access.check(
-                host: request.head.authority, origin: request.headers[.origin],
-                authorization: request.headers[.authorization])
+                host: request.head.authority, origin: request.headers.value(.origin),
+                authorization: request.headers.value(.authorization))
             {
                 context.logger.notice(
                     "Refused an MCP request",
@@ -30,7 +30,7 @@ struct MCPResponder: HTTPResponder {
                 return refusal.response
             }
             switch await readBody(of: request) {
-            case .success(let body) where !ModernRevision.isHandshakeEra(headerVersion: request.headers[RequestChecks.protocolVersionField]):
+            case .success(let body) where !ModernRevision.isHandshakeEra(headerVersion: request.headers.value(RequestChecks.protocolVersionField)):
                 return await modern.respond(to: request, body: body)
             case .success(let body): return await endpoint.respond(to: request, body: body)
             case .failure(let refusal): return refusal.response
@@ -50,7 +50,7 @@ struct MCPResponder: HTTPResponder {
         var tooLarge: HTTPRefusal {
             HTTPRefusal(status: 413, message: "Content Too Large: a request body may hold at most \(limit) bytes")
         }
-        if let declared = request.headers[.contentLength], let length = Int(declared), length > limit {
+        if let declared = request.headers.value(.contentLength), let length = Int(declared), length > limit {
             return .failure(tooLarge)
         }
         var request = request

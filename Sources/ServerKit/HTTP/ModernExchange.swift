@@ -94,7 +94,7 @@ struct ModernExchange: Sendable {
         // Work that reports progress to a client that takes SSE runs beside the stream
         // that carries it; the rest runs here, in the POST's own task.
         let work: Task<Void, Never>?
-        if session.queuedWorkReportsProgress, request.headers[.accept]?.listsMediaType("text/event-stream") == true {
+        if session.queuedWorkReportsProgress, request.headers.value(.accept)?.listsMediaType("text/event-stream") == true {
             work = Task { await session.runQueuedWork() }
         } else {
             events.keepAnswerOnly()
@@ -163,8 +163,8 @@ struct ModernExchange: Sendable {
 extension ModernHeaderValues {
     init(_ headers: HTTPFields) {
         self.init(
-            protocolVersion: headers[RequestChecks.protocolVersionField], method: headers[Self.methodField],
-            name: headers[Self.nameField])
+            protocolVersion: headers.value(RequestChecks.protocolVersionField), method: headers.value(Self.methodField),
+            name: headers.value(Self.nameField))
     }
 
     private static let methodField = HTTPField.Name(ModernRevision.Header.method)!

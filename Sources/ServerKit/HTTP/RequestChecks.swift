@@ -21,16 +21,16 @@ enum RequestChecks {
     /// Why a POST is refused for its `Accept`, `Content-Type` or `Content-Encoding`;
     /// `nil` if they pass. A modern POST's version is checked against its body instead.
     static func mediaRefusal(ofPost headers: HTTPFields) -> HTTPRefusal? {
-        if let accept = headers[.accept], !accept.trimmingASCIISpaces.isEmpty,
+        if let accept = headers.value(.accept), !accept.trimmingASCIISpaces.isEmpty,
             !accept.listsMediaType("application/json", "application/*", "*/*")
         {
             return HTTPRefusal(
                 status: 406, message: "Not Acceptable: this endpoint answers with application/json; accept it or omit Accept")
         }
-        guard headers[.contentType]?.isMediaType("application/json") == true else {
+        guard headers.value(.contentType)?.isMediaType("application/json") == true else {
             return HTTPRefusal(status: 415, message: "Unsupported Media Type: send the JSON-RPC message as application/json")
         }
-        if let encoding = headers[.contentEncoding], encoding.trimmingASCIISpaces.lowercased() != "identity" {
+        if let encoding = headers.value(.contentEncoding), encoding.trimmingASCIISpaces.lowercased() != "identity" {
             return HTTPRefusal(status: 415, message: "Unsupported Media Type: send the body without Content-Encoding")
         }
         return nil
@@ -38,7 +38,7 @@ enum RequestChecks {
 
     /// Why a GET, which opens a session's SSE stream, is refused; `nil` if it passes.
     static func refusal(ofStreamRequest headers: HTTPFields) -> HTTPRefusal? {
-        guard headers[.accept]?.listsMediaType("text/event-stream") == true else {
+        guard headers.value(.accept)?.listsMediaType("text/event-stream") == true else {
             return HTTPRefusal(status: 406, message: "Not Acceptable: a GET opens an SSE stream; accept text/event-stream")
         }
         return protocolVersionRefusal(headers)
@@ -46,7 +46,7 @@ enum RequestChecks {
 
     /// Why a request naming an unsupported `MCP-Protocol-Version` is refused.
     static func protocolVersionRefusal(_ headers: HTTPFields) -> HTTPRefusal? {
-        guard let version = headers[protocolVersionField], !Version.supported.contains(version) else { return nil }
+        guard let version = headers.value(protocolVersionField), !Version.supported.contains(version) else { return nil }
         let supported = Version.supported.sorted().joined(separator: ", ")
         return HTTPRefusal(
             status: 400,

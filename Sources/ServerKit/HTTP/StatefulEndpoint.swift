@@ -60,7 +60,7 @@ final class StatefulEndpoint: MCPEndpoint {
     var allowedMethods: String { "GET, POST, DELETE" }
 
     func respond(to request: Request, body: ByteBuffer) async -> Response {
-        guard let id = request.headers[RequestChecks.sessionIDField] else {
+        guard let id = request.headers.value(RequestChecks.sessionIDField) else {
             return await open(request, body: body)
         }
         guard let session = sessions.withLock({ $0[id] }) else {

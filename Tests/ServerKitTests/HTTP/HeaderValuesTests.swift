@@ -1,3 +1,4 @@
+import HTTPTypes
 import Testing
 
 @testable import ServerKit
@@ -18,6 +19,20 @@ import Testing
     func anAcceptListNamesAMediaTypeInAnyCaseWithParametersAside(accept: String, namesJSON: Bool) {
         #expect(accept.listsMediaType("application/json", "application/*", "*/*") == namesJSON)
         #expect(Substring(accept).listsMediaType("application/json", "application/*", "*/*") == namesJSON)
+    }
+
+    @Test func aFieldReadsAsTheSubscriptReadsIt() {
+        var fields: HTTPFields = [.contentType: "application/json", .accept: "application/json"]
+        fields.append(HTTPField(name: .accept, value: "text/event-stream"))
+        fields.append(HTTPField(name: .cookie, value: "a=1"))
+        fields.append(HTTPField(name: .cookie, value: "b=2"))
+        #expect(fields.value(.contentType) == "application/json")
+        #expect(fields.value(HTTPField.Name("CONTENT-type")!) == "application/json")
+        // Repeated fields are joined, so a second one is never overlooked.
+        #expect(fields.value(.accept) == "application/json, text/event-stream")
+        #expect(fields.value(.cookie) == "a=1; b=2")
+        #expect(fields.value(.origin) == nil)
+        for name in [HTTPField.Name.contentType, .accept, .cookie, .origin] { #expect(fields.value(name) == fields[name]) }
     }
 
     @Test func aContentTypeIsOneMediaType() {
