@@ -48,6 +48,11 @@ struct Mix: AsyncParsableCommand {
         guard !prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("Say what the mix is for: setlist mix \"rainy sunday, slow coffee\"")
         }
+        if to == .files, let flags = MixProgress.spotifyOnly(play: play, isPublic: `public`) {
+            throw ValidationError(
+                "\(flags) \(play && `public` ? "apply" : "applies") to Spotify playlists only, and --to files writes files: "
+                    + "drop \(flags), or use --to spotify.")
+        }
     }
 
     func run() async throws {
@@ -65,6 +70,8 @@ struct Mix: AsyncParsableCommand {
         do {
             made = try await maker.make(order) { event in
                 if !json { MixProgress.show(event) }
+            } onNotice: { notice in
+                MixProgress.show(notice, output: output, quiet: json)
             }
         } catch {
             await spotify.close()
@@ -97,10 +104,32 @@ enum MixProgress {
         }
     }
 
+    /// A notice on standard error; a taken folder is progress and stays quiet with
+    /// `--json`, unused options are always told.
+    static func show(_ notice: MixMaker.Notice, output: String, quiet: Bool) {
+        switch notice {
+        case .folderTaken(let existing, let folder):
+            guard !quiet else { return }
+            FileHandle.standardError.write(
+                Data("  A mix for this prompt already exists in \(output)/\(existing): this one goes to \(output)/\(folder).\n".utf8))
+        case .spotifyOnlyUnused(let play, let isPublic):
+            guard let flags = spotifyOnly(play: play, isPublic: isPublic) else { return }
+            FileHandle.standardError.write(
+                Data("! \(flags) \(play && isPublic ? "were" : "was") not used: the mix went to files, as Setlist is not logged in to Spotify (setlist auth login).\n".utf8))
+        }
+    }
+
+    /// "--play", "--public", or both, as given; `nil` when neither.
+    static func spotifyOnly(play: Bool, isPublic: Bool) -> String? {
+        let flags = [play ? "--play" : nil, isPublic ? "--public" : nil].compactMap(\.self)
+        return flags.isEmpty ? nil : flags.joined(separator: " and ")
+    }
+
     static func done(_ made: MixMaker.Made, output: String) -> String {
         switch made.saved {
-        case .spotify(let url, let added, let remaining):
+        case .spotify(let url, _, let added, let remaining, let playingOn):
             "\(made.name): \(added) tracks\(remaining > 0 ? " (\(remaining) could not be added)" : "")\n\(url)"
+                + (playingOn.map { "\nPlaying on \($0)" } ?? "")
         case .files(let folder, let names):
             "\(made.name): \(made.tracks) tracks\n" + names.map { "\(output)/\(folder)/\($0)" }.joined(separator: "\n")
         }
@@ -109,9 +138,11 @@ enum MixProgress {
     static func json(_ made: MixMaker.Made, output: String) -> String {
         var object: [String: Any] = ["name": made.name, "tracks": made.tracks]
         switch made.saved {
-        case .spotify(let url, let added, let remaining):
+        case .spotify(let url, let id, let added, let remaining, let playingOn):
             object["destination"] = "spotify"
             object["url"] = url
+            object["playlist_id"] = id
+            if let playingOn { object["playing_on"] = playingOn }
             object["added"] = added
             object["remaining"] = remaining
         case .files(let folder, let names):
