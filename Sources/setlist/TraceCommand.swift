@@ -5,7 +5,7 @@ import Host
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
-        abstract: "Read traces of MCP traffic that `setlist mix --trace FILE` wrote.",
+        abstract: "Read traces of MCP traffic that `setlist mix --trace FILE` or `setlist chat --trace FILE` wrote.",
         subcommands: [Show.self]
     )
 

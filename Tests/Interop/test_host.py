@@ -1,6 +1,7 @@
-"""The host's connections, as `setlist servers` uses them: its own servers over stdio,
-of the handshake era, and servers Setlist did not write, of the modern era: the Python
-SDK's over Streamable HTTP, and the reference time server (`mcp-server-time`) over stdio."""
+"""The host's connections, as `setlist servers` uses them: its own servers over stdio
+(they speak both eras, the modern one first), and servers Setlist did not write: the
+Python SDK's over Streamable HTTP and the reference time server (`mcp-server-time`) over
+stdio, both modern, and a handshake-era server of a few lines."""
 
 import json
 import os
@@ -40,11 +41,11 @@ def python_peer():
     process.wait()
 
 
-def servers(tmp_path, config):
+def servers(tmp_path, config, env=None):
     """Runs `setlist servers` on `config`, with the eras it learns remembered under tmp_path."""
     path = tmp_path / "servers.json"
     path.write_text(json.dumps({"mcpServers": config}))
-    env = {**os.environ, "CLOCK_ZONE": "Europe/Madrid", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = {**os.environ, "CLOCK_ZONE": "Europe/Madrid", "XDG_CACHE_HOME": str(tmp_path / "cache"), **(env or {})}
     return subprocess.run([SETLIST, "servers", "--config", str(path)], capture_output=True, text=True, timeout=120, env=env)
 
 
@@ -103,6 +104,37 @@ def test_shows_the_era_each_server_speaks_and_remembers_it(tmp_path, python_peer
     remembered = json.loads((tmp_path / "cache" / "setlist" / "server-eras.json").read_text())["servers"]
     assert sorted(remembered.values()) == ["handshake", "modern", "modern", "modern"], remembered
     assert [era for key, era in remembered.items() if key.startswith("stdio old ")] == ["handshake"], remembered
+
+
+# A handshake-era stdio server that names its tools after the environment it was given.
+ENVIRONMENT_ECHO = """
+import json, os, sys
+names = [f"{key.lower()}_{os.environ.get(key, 'missing')}" for key in ("PROBE", "DEFAULTED", "SHADOWED", "INHERITED")]
+for line in sys.stdin:
+    message = json.loads(line)
+    if "id" not in message:
+        continue
+    if message["method"] == "initialize":
+        answer = {"result": {"protocolVersion": "2025-06-18", "capabilities": {"tools": {}}, "serverInfo": {"name": "env", "version": "1"}}}
+    elif message["method"] == "tools/list":
+        answer = {"result": {"tools": [{"name": name, "inputSchema": {"type": "object"}} for name in names]}}
+    else:
+        answer = {"error": {"code": -32601, "message": "Method not found"}}
+    print(json.dumps({"jsonrpc": "2.0", "id": message["id"], **answer}), flush=True)
+"""
+
+
+def test_a_stdio_servers_env_reaches_its_process(tmp_path):
+    script = tmp_path / "env_server.py"
+    script.write_text(ENVIRONMENT_ECHO)
+    config = {"env": {"command": sys.executable, "args": [str(script)], "env": {
+        "PROBE": "${PROBE_VALUE}", "DEFAULTED": "${SETLIST_NEVER_SET:-fallback}", "SHADOWED": "from-config"}}}
+    done = servers(tmp_path, config, env={"PROBE_VALUE": "arrived-42", "SHADOWED": "from-parent", "INHERITED": "kept"})
+    assert done.returncode == 0, done.stderr
+    line = next((line for line in done.stdout.splitlines() if line.startswith("  ✓ env (stdio, ")), None)
+    assert line, done.stdout
+    listed = set(line.split(" tools: ", 1)[1].split(", "))
+    assert listed == {"probe_arrived-42", "defaulted_fallback", "shadowed_from-config", "inherited_kept"}, line
 
 
 def test_a_file_that_is_not_json_says_so(tmp_path):

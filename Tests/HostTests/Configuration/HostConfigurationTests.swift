@@ -28,6 +28,45 @@ import Testing
             ])
     }
 
+    @Test func anHTTPEntrysURLTakesVariablesAndDefaults() {
+        let configuration = parse(
+            #"""
+            {"mcpServers": {
+              "set": {"type": "http", "url": "https://${TOKEN}.example:${PORT:-8443}/mcp"},
+              "defaulted": {"url": "${BASE:-http://127.0.0.1:9000}/mcp", "headers": {"X-Home": "${HOME}"}},
+              "unset": {"type": "http", "url": "https://${REMOTE_HOST}/mcp"}
+            }}
+            """#)
+        #expect(
+            configuration.servers == [
+                .http(name: "defaulted", url: URL(string: "http://127.0.0.1:9000/mcp")!, headers: ["X-Home": "/home/ana"]),
+                .http(name: "set", url: URL(string: "https://secret-token.example:8443/mcp")!, headers: [:]),
+            ])
+        #expect(configuration.problems == [#"test.json: server "unset": url uses ${REMOTE_HOST}, which is not set (write ${REMOTE_HOST:-default} for a default)"#])
+    }
+
+    @Test func allowedToolsAreReadFromAConfigFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("servers.json")
+        try Data(
+            #"""
+            {"mcpServers": {
+              "files": {"command": "setlist", "args": ["serve", "files", "."], "allowedTools": ["read_text_file", "list_directory"]},
+              "clock": {"command": "setlist", "args": ["serve", "clock"]},
+              "remote": {"url": "https://clock.example/mcp", "allowedTools": []},
+              "wrong": {"command": "x", "allowedTools": "read_text_file"}
+            }}
+            """#.utf8
+        ).write(to: file)
+        let configuration = try HostConfiguration.load(path: file.path, folder: folder.path, environment: environment)
+        #expect(configuration.source == file.path)
+        #expect(configuration.servers.map(\.name) == ["clock", "files", "remote"])
+        #expect(configuration.allowedTools == ["files": ["read_text_file", "list_directory"], "remote": []])
+        #expect(configuration.problems == ["\(file.path): server \"wrong\": \"allowedTools\" must be a list of tool names"])
+    }
+
     @Test func aBadEntryIsNamedAndTheOthersKept() {
         let configuration = parse(
             #"""
