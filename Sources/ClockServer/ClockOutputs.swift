@@ -12,8 +12,8 @@ struct UTCTime: ToolOutput, Equatable {
     let unix: Int
 
     init(_ reading: ClockReading) {
-        result = reading.dateTime + " UTC"
-        iso8601 = reading.datePart + "T" + reading.timePart + "Z"
+        result = reading.dateTime(suffix: " UTC")
+        iso8601 = reading.dateTime(separator: "T", suffix: "Z")
         unix = Int(reading.date.timeIntervalSince1970.rounded(.down))
     }
 

@@ -38,24 +38,87 @@ struct ClockReading: Sendable {
     var dayOfWeek: String { Self.weekdays[weekday] }
 
     /// `2025-09-23`.
-    var datePart: String { "\(Self.pad(year, 4))-\(Self.pad(month))-\(Self.pad(day))" }
+    var datePart: String { written { $0.date(self) } }
 
-    /// `15:45:56`.
-    var timePart: String { "\(Self.pad(hour)):\(Self.pad(minute)):\(Self.pad(second))" }
-
-    /// `2025-09-23 15:45:56`, the wall-clock date and time.
-    var dateTime: String { datePart + " " + timePart }
+    /// `2025-09-23 15:45:56`, the wall-clock date and time, followed by `suffix`; with
+    /// `separator` between the two (`T` for ISO 8601).
+    func dateTime(separator: Character = " ", suffix: String = "") -> String {
+        written { text in
+            text.date(self)
+            text.append(separator)
+            text.time(self)
+            text.append(suffix)
+        }
+    }
 
     /// ISO 8601 to the second with the zone's offset, as Python's `isoformat(timespec="seconds")`
     /// writes it: `2025-09-23T17:45:56+02:00`.
     var isoDateTime: String {
-        let sign = offsetSeconds < 0 ? "-" : "+"
         let offset = abs(offsetSeconds)
-        return datePart + "T" + timePart + "\(sign)\(Self.pad(offset / 3600)):\(Self.pad(offset % 3600 / 60))"
+        return written { text in
+            text.date(self)
+            text.append("T")
+            text.time(self)
+            text.append(offsetSeconds < 0 ? "-" : "+")
+            text.number(offset / 3600, width: 2)
+            text.append(":")
+            text.number(offset % 3600 / 60, width: 2)
+        }
     }
 
-    private static func pad(_ number: Int, _ width: Int = 2) -> String {
-        let digits = String(number)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    // MARK: - Writing
+
+    /// The text `write` makes, written byte by byte into one buffer: the clock tools
+    /// answer every call with it, and interpolating padded numbers cost more than the
+    /// rest of a call.
+    private func written(_ write: (inout DigitText) -> Void) -> String {
+        var text = DigitText()
+        write(&text)
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+}
+
+/// ASCII text with zero-padded numbers, for dates and times.
+private struct DigitText {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(32) }
+
+    /// `number` in decimal, zero-padded to at least `width` digits.
+    mutating func number(_ number: Int, width: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var power: UInt = 1
+        var count = 1
+        while magnitude / power >= 10 {
+            power *= 10
+            count += 1
+        }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - count)))
+        while power > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
+            power /= 10
+        }
+    }
+
+    mutating func append(_ character: Character) { bytes.append(contentsOf: character.utf8) }
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// `2025-09-23`.
+    mutating func date(_ reading: ClockReading) {
+        number(reading.year, width: 4)
+        append("-")
+        number(reading.month, width: 2)
+        append("-")
+        number(reading.day, width: 2)
+    }
+
+    /// `15:45:56`.
+    mutating func time(_ reading: ClockReading) {
+        number(reading.hour, width: 2)
+        append(":")
+        number(reading.minute, width: 2)
+        append(":")
+        number(reading.second, width: 2)
     }
 }
