@@ -101,13 +101,14 @@ package struct JSONParser {
     private mutating func parseObject(level: MessageLevel) throws(Failure) -> Value {
         try enter()
         index += 1
-        var object: [String: Value] = [:]
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             index += 1
             depth -= 1
-            return .object(object)
+            return .object([:])
         }
+        // Room for a message's members from the start, rather than growing three times on the way.
+        var object = [String: Value](minimumCapacity: 4)
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw failure("expected a member name in quotes") }

@@ -100,6 +100,11 @@ private final class TreeEncoder: Encoder {
         let codingPath: [any CodingKey]
 
         mutating func encodeNil(forKey key: Key) throws { slot.member(key.stringValue).set(.null) }
+        // The common scalars are stored as they are, without the casts the generic method tries.
+        mutating func encode(_ value: String, forKey key: Key) throws { slot.member(key.stringValue).set(.string(value)) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { slot.member(key.stringValue).set(.bool(value)) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { slot.member(key.stringValue).set(.int(value)) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { slot.member(key.stringValue).set(.double(value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             try TreeEncoder.encode(value, into: slot.member(key.stringValue), codingPath: codingPath + [key])
         }
@@ -127,6 +132,10 @@ private final class TreeEncoder: Encoder {
         var count: Int { slot.elements.count }
 
         mutating func encodeNil() throws { slot.element().set(.null) }
+        mutating func encode(_ value: String) throws { slot.element().set(.string(value)) }
+        mutating func encode(_ value: Bool) throws { slot.element().set(.bool(value)) }
+        mutating func encode(_ value: Int) throws { slot.element().set(.int(value)) }
+        mutating func encode(_ value: Double) throws { slot.element().set(.double(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
             try TreeEncoder.encode(value, into: slot.element(), codingPath: codingPath)
         }
@@ -148,6 +157,10 @@ private final class TreeEncoder: Encoder {
         let codingPath: [any CodingKey]
 
         mutating func encodeNil() throws { slot.set(.null) }
+        mutating func encode(_ value: String) throws { slot.set(.string(value)) }
+        mutating func encode(_ value: Bool) throws { slot.set(.bool(value)) }
+        mutating func encode(_ value: Int) throws { slot.set(.int(value)) }
+        mutating func encode(_ value: Double) throws { slot.set(.double(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
             try TreeEncoder.encode(value, into: slot, codingPath: codingPath)
         }
