@@ -17,13 +17,21 @@ struct KeyLog: Sendable, Hashable {
 
     init() {}
 
-    /// Parses key log text.
+    /// Parses key log text, a line at a time as bytes: a large capture's log holds
+    /// thousands of lines, read before anything else can start.
     init(text: String) {
-        var lineNumber = 0
-        // Split on bytes: in Swift "\r\n" is one Character and would not match "\n".
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            parse(line: Substring(line), number: lineNumber)
+        var text = text
+        text.withUTF8 { bytes in
+            var lineNumber = 0
+            var start = 0
+            // Lines end at "\n" bytes (in Swift "\r\n" is one Character, which would not
+            // match "\n"); the text after the last one is a line too, if only an empty one.
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                lineNumber += 1
+                parse(line: UnsafeBufferPointer(rebasing: bytes[start..<end]), number: lineNumber)
+                start = end + 1
+            }
         }
     }
 
@@ -66,18 +74,31 @@ struct KeyLog: Sendable, Hashable {
 
     // MARK: Parsing
 
-    private mutating func parse(line raw: Substring, number: Int) {
+    private mutating func parse(line raw: UnsafeBufferPointer<UInt8>, number: Int) {
         let fields: [Substring]
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+        if raw.allSatisfy({ $0 < 0x80 }) {
             // ASCII, as key logs are: fields split as bytes, without grapheme breaking.
             let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
             let isSpace = { (byte: UInt8) in isSeparator(byte) || byte == UInt8(ascii: "\r") }
-            guard let first = raw.utf8.firstIndex(where: { !isSpace($0) }), let last = raw.utf8.lastIndex(where: { !isSpace($0) }),
-                raw.utf8[first] != UInt8(ascii: "#")
+            guard let first = raw.firstIndex(where: { !isSpace($0) }), let last = raw.lastIndex(where: { !isSpace($0) }),
+                raw[first] != UInt8(ascii: "#")
             else { return }
-            fields = raw.utf8[first...last].split(whereSeparator: isSeparator).map { Substring($0) }
+            let line = raw[first...last]
+            var found: [Range<Int>] = []
+            var position = line.startIndex
+            while position < line.endIndex, found.count < 4 {
+                let end = line[position...].firstIndex(where: isSeparator) ?? line.endIndex
+                found.append(position..<end)
+                position = line[end...].firstIndex(where: { !isSeparator($0) }) ?? line.endIndex
+            }
+            if found.count == 3 {
+                parse(label: raw[found[0]], random: raw[found[1]], secret: raw[found[2]], number: number)
+                return
+            }
+            // Only the count is reported for a line with other than three fields.
+            fields = raw[first...last].split(whereSeparator: isSeparator).map { Substring(decoding: $0, as: UTF8.self) }
         } else {
-            let line = raw.trimmingASCIIWhitespace()
+            let line = Substring(decoding: raw, as: UTF8.self).trimmingASCIIWhitespace()
             if line.isEmpty || line.hasPrefix("#") { return }
             fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
         }
@@ -85,15 +106,21 @@ struct KeyLog: Sendable, Hashable {
             problems.append(Problem(line: number, reason: .wrongFieldCount(fields.count)))
             return
         }
-        guard let kind = SecretKind(rawValue: String(fields[0])) else {
-            problems.append(Problem(line: number, reason: .unknownLabel(String(fields[0]))))
+        parse(label: fields[0].utf8, random: fields[1].utf8, secret: fields[2].utf8, number: number)
+    }
+
+    /// Takes one `LABEL <client random hex> <secret hex>` line's fields.
+    private mutating func parse(label: some Collection<UInt8>, random: some Collection<UInt8>, secret: some Collection<UInt8>, number: Int) {
+        let labelText = String(decoding: label, as: UTF8.self)
+        guard let kind = SecretKind(rawValue: labelText) else {
+            problems.append(Problem(line: number, reason: .unknownLabel(labelText)))
             return
         }
-        guard let random = Hex.decode(fields[1]), random.count == 32 else {
+        guard let random = Hex.decode(bytes: random), random.count == 32 else {
             problems.append(Problem(line: number, reason: .badClientRandom))
             return
         }
-        guard let secret = Hex.decode(fields[2]), kind.allowedLengths.contains(secret.count) else {
+        guard let secret = Hex.decode(bytes: secret), kind.allowedLengths.contains(secret.count) else {
             problems.append(Problem(line: number, reason: .badSecret(kind)))
             return
         }

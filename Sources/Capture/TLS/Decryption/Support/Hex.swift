@@ -5,15 +5,20 @@
 enum Hex {
     /// Decodes an even-length string of hex digits (either case); nil on anything else.
     static func decode<S: StringProtocol>(_ text: S) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
+        decode(bytes: text.utf8)
+    }
+
+    /// Decodes even-length ASCII hex digits (either case); nil on anything else.
+    static func decode(bytes text: some Collection<UInt8>) -> [UInt8]? {
+        guard text.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
+        bytes.reserveCapacity(text.count / 2)
+        var index = text.startIndex
+        while index != text.endIndex {
+            let next = text.index(after: index)
+            guard let high = nibble(text[index]), let low = nibble(text[next]) else { return nil }
             bytes.append(high << 4 | low)
-            index += 2
+            index = text.index(after: next)
         }
         return bytes
     }
