@@ -106,19 +106,20 @@ private struct DigitText {
 
     /// `2025-09-23`.
     mutating func date(_ reading: ClockReading) {
-        number(reading.year, width: 4)
-        append("-")
-        number(reading.month, width: 2)
-        append("-")
-        number(reading.day, width: 2)
+        numbers(reading.year, reading.month, reading.day, firstWidth: 4, separator: "-")
     }
 
     /// `15:45:56`.
     mutating func time(_ reading: ClockReading) {
-        number(reading.hour, width: 2)
-        append(":")
-        number(reading.minute, width: 2)
-        append(":")
-        number(reading.second, width: 2)
+        numbers(reading.hour, reading.minute, reading.second, separator: ":")
+    }
+
+    /// Three numbers with `separator` between them, the last two of two digits.
+    private mutating func numbers(_ first: Int, _ second: Int, _ third: Int, firstWidth: Int = 2, separator: Character) {
+        number(first, width: firstWidth)
+        append(separator)
+        number(second, width: 2)
+        append(separator)
+        number(third, width: 2)
     }
 }

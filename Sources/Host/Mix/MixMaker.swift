@@ -101,10 +101,7 @@ public struct MixMaker: Sendable {
             let name = attempt == 1 ? slug : "\(slug)-\(attempt)"
             let info = try await files.callTool("get_file_info", arguments: ["path": .string(name)], onProgress: nil)
             guard info.isError == true else { continue }
-            let text = info.content.compactMap { content -> String? in
-                if case .text(let text, _, _) = content { return text }
-                return nil
-            }.joined(separator: "\n")
+            let text = info.text
             if text.hasPrefix(notFound) { return name }
             throw MixError(
                 report: "Could not tell whether the folder \(name) is free in the output folder, so nothing was written: "

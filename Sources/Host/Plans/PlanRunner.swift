@@ -72,10 +72,7 @@ public struct PlanRunner: Sendable {
             let result = try await connection.callTool(step.tool, arguments: arguments.objectValue ?? [:]) { progress in
                 onEvent(.progress(step, progress))
             }
-            let text = result.content.compactMap { content -> String? in
-                if case .text(let text, _, _) = content { return text }
-                return nil
-            }.joined(separator: "\n")
+            let text = result.text
             if result.isError == true { return .failed(text.isEmpty ? "\(step.tool) failed" : text) }
             return .succeeded(result.structuredContent ?? .string(text))
         } catch {
