@@ -36,7 +36,9 @@ struct TCPReassembler {
     /// The sequence number of the next byte expected; nil until the first SYN or segment.
     private(set) var nextSequence: UInt32?
     private(set) var initialSequence: UInt32?
-    private var waiting: [Waiting] = []
+    /// Early segments by sequence number: after a lost segment every later one waits,
+    /// so finding one must not mean going through all the others.
+    private var waiting: [UInt32: Waiting] = [:]
     private(set) var retransmissions = 0
     private(set) var outOfOrder = 0
     private(set) var gap: Gap?
@@ -66,11 +68,12 @@ struct TCPReassembler {
         }
         let distance = Int(Int32(bitPattern: sequence &- expected))
         if distance > 0 {
-            if waiting.contains(where: { $0.sequence == sequence && $0.range.count >= payload.count }) {
+            if let held = waiting[sequence], held.range.count >= payload.count {
                 retransmissions += 1
                 return .retransmission
             }
-            waiting.append(Waiting(sequence: sequence, range: payload, frame: frame, time: time))
+            // A longer segment from the same place holds what the shorter one did.
+            waiting[sequence] = Waiting(sequence: sequence, range: payload, frame: frame, time: time)
             outOfOrder += 1
             return .outOfOrder
         }
@@ -92,7 +95,9 @@ struct TCPReassembler {
     mutating func finish() {
         guard !finished else { return }
         finished = true
-        guard let expected = nextSequence, let first = waiting.min(by: { Int32(bitPattern: $0.sequence &- expected) < Int32(bitPattern: $1.sequence &- expected) }) else { return }
+        guard let expected = nextSequence,
+            let first = waiting.values.min(by: { Int32(bitPattern: $0.sequence &- expected) < Int32(bitPattern: $1.sequence &- expected) })
+        else { return }
         gap = Gap(streamOffset: stream.count, missingBytes: Int(Int32(bitPattern: first.sequence &- expected)), beforeFrame: first.frame)
     }
 
@@ -105,18 +110,18 @@ struct TCPReassembler {
     /// holds. Their bytes could be read only once `frame` filled the gap: they are
     /// credited to it, as Wireshark shows a reassembled message in the frame that completed it.
     private mutating func drainWaiting(filledBy frame: Int, time: Int64?) {
-        var progressed = true
-        while progressed, let expected = nextSequence {
-            progressed = false
-            for (index, segment) in waiting.enumerated() {
-                let distance = Int(Int32(bitPattern: segment.sequence &- expected))
-                guard distance <= 0 else { continue }
-                waiting.remove(at: index)
-                if -distance < segment.range.count {
-                    append(segment.range.dropFirst(-distance), frame: frame, time: time)
-                }
-                progressed = true
-                break
+        while !waiting.isEmpty, let expected = nextSequence {
+            if let segment = waiting.removeValue(forKey: expected) {
+                append(segment.range, frame: frame, time: time)
+                continue
+            }
+            // One that starts inside what the stream holds (sent again with other
+            // boundaries) is trimmed; looked for only once none starts where it ends.
+            guard let (sequence, segment) = waiting.first(where: { Int32(bitPattern: $0.key &- expected) <= 0 }) else { return }
+            waiting.removeValue(forKey: sequence)
+            let seen = Int(expected &- sequence)
+            if seen < segment.range.count {
+                append(segment.range.dropFirst(seen), frame: frame, time: time)
             }
         }
     }

@@ -53,6 +53,40 @@ import Testing
         #expect(tcp.gap == TCPReassembler.Gap(streamOffset: 2, missingBytes: 3, beforeFrame: 2))
     }
 
+    @Test func overlappingEarlySegmentsAreTrimmedWhenTheGapFills() {
+        var tcp = TCPReassembler(file: file.bytes)
+        tcp.synchronize(sequence: 0)
+        // Sent again with other boundaries: 4..<9 after 6..<8 and 9..<11, then the gap fills.
+        tcp.receive(sequence: 7, payload: 6..<8, frame: 1, time: nil)
+        tcp.receive(sequence: 5, payload: 4..<9, frame: 2, time: nil)
+        tcp.receive(sequence: 10, payload: 9..<11, frame: 3, time: nil)
+        #expect(tcp.receive(sequence: 5, payload: 4..<6, frame: 4, time: nil) == .retransmission)
+        #expect(tcp.receive(sequence: 1, payload: 0..<6, frame: 5, time: nil) == .inOrder)
+        #expect(text(tcp) == "abcdefghijk")
+        tcp.finish()
+        #expect(tcp.gap == nil)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aLostSegmentBeforeManyOthersIsNotedWithoutSlowingDown() {
+        // A lost segment early in a long connection (tcpdump drops some under load): every
+        // later one waits, 200,000 of them, each looked up without going through the rest.
+        let count = 200_000
+        var tcp = TCPReassembler(file: file.bytes)
+        tcp.synchronize(sequence: 0)
+        tcp.receive(sequence: 1, payload: 0..<1, frame: 1, time: nil)
+        for index in 0..<count {
+            let sequence = UInt32(3 + index)
+            #expect(tcp.receive(sequence: sequence, payload: 2..<3, frame: 2 + index, time: nil) == .outOfOrder)
+            if index % 1_000 == 0 {
+                #expect(tcp.receive(sequence: sequence, payload: 2..<3, frame: 2 + index, time: nil) == .retransmission)
+            }
+        }
+        tcp.finish()
+        #expect(text(tcp) == "a")
+        #expect(tcp.gap == TCPReassembler.Gap(streamOffset: 1, missingBytes: 1, beforeFrame: 2))
+        #expect(tcp.outOfOrder == count && tcp.retransmissions == count / 1_000)
+    }
+
     @Test func sequenceNumbersWrapAround() {
         var tcp = TCPReassembler(file: file.bytes)
         tcp.synchronize(sequence: UInt32.max - 1)
