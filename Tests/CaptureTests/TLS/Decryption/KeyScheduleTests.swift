@@ -1,3 +1,4 @@
+import Crypto
 import Testing
 @testable import Capture
 
@@ -7,6 +8,19 @@ struct KeyScheduleTests {
     /// vectors", 2010; used by Go, Botan, mbedTLS); output re-derived here with
     /// `openssl kdf -keylen 100 -kdfopt digest:SHA2-256 -kdfopt hexsecret:… -kdfopt
     /// hexseed:<"test label" || seed> TLS1-PRF`, which printed the same bytes.
+    @Test("HKDF-Expand of one block, and of several, equals swift-crypto's", arguments: [
+        (TLSHash.sha256, 12), (.sha256, 16), (.sha256, 32), (.sha256, 33), (.sha256, 80), (.sha384, 32), (.sha384, 48), (.sha384, 100),
+    ])
+    func hkdfExpandMatchesTheGeneralConstruction(hash: TLSHash, length: Int) {
+        let prk = (0..<hash.length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let info = Array("tls13 key".utf8) + [0]
+        let expected: SymmetricKey = switch hash {
+        case .sha256: HKDF<SHA256>.expand(pseudoRandomKey: prk, info: info, outputByteCount: length)
+        case .sha384: HKDF<SHA384>.expand(pseudoRandomKey: prk, info: info, outputByteCount: length)
+        }
+        #expect(hash.hkdfExpand(prk: prk, info: info, length: length) == expected.withUnsafeBytes { Array($0) })
+    }
+
     @Test("P_SHA256 PRF vector")
     func prfSHA256() {
         let output = TLS12KeySchedule.prf(

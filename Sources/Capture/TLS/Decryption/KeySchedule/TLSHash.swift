@@ -24,7 +24,16 @@ enum TLSHash: Sendable, Hashable {
     }
 
     /// HKDF-Expand (RFC 5869 §2.3) with `prk` used as is (TLS 1.3 secrets are PRKs).
+    ///
+    /// What TLS 1.3 expands (keys, IVs, next secrets) fits in one hash, `T(1) =
+    /// HMAC(PRK, info | 0x01)`: one HMAC, without the intermediate buffers of the
+    /// general construction, which every connection of a capture paid several times over.
     func hkdfExpand(prk: [UInt8], info: [UInt8], length: Int) -> [UInt8] {
+        guard length > self.length else {
+            var block = info
+            block.append(1)
+            return Array(hmac(key: prk, data: block).prefix(length))
+        }
         let output: SymmetricKey
         switch self {
         case .sha256: output = HKDF<SHA256>.expand(pseudoRandomKey: prk, info: info, outputByteCount: length)
