@@ -1,4 +1,3 @@
-import Dispatch
 import ServerKit
 
 // MARK: - JSON for scripts
@@ -18,8 +17,9 @@ extension CaptureReport {
     static let connectionsPerBatch = 256
 
     /// Writes the same JSON in pieces, in order, to `write`: the head, the connections
-    /// (a batch at a time, each connection on its own core, the next batch written
-    /// while `write` takes the one before), the tail. The pieces are never joined.
+    /// (a batch at a time, each connection on its own core), the tail. The pieces are
+    /// never joined. A batch is handed to `write` once it is written: `write` takes
+    /// little time, and writing the next batch beside it left a core idle.
     public func writeJSON(_ write: ([UInt8]) throws -> Void) rethrows {
         var writer = ReportJSONWriter(depth: 0)
         writer.beginObject()
@@ -30,18 +30,9 @@ extension CaptureReport {
         let batches = stride(from: 0, to: connections.count, by: Self.connectionsPerBatch).map {
             $0..<min($0 + Self.connectionsPerBatch, connections.count)
         }
-        var ready = batches.first.map { connectionsJSON($0, depth: writer.depth) } ?? []
-        for next in batches.indices.dropFirst() {
-            let following = PendingPieces()
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) { [self, depth = writer.depth] in
-                following.pieces = connectionsJSON(batches[next], depth: depth)
-            }
-            for piece in ready { try write(piece) }
-            group.wait()
-            ready = following.pieces
+        for batch in batches {
+            for piece in connectionsJSON(batch, depth: writer.depth) { try write(piece) }
         }
-        for piece in ready { try write(piece) }
         if !connections.isEmpty { writer.element(writing: false) }
         writer.endArray()
         if let damage { writer.key("damage"); writer.string(damage) }
@@ -187,11 +178,6 @@ extension CaptureReport {
             return part.bytes
         }
     }
-}
-
-/// The pieces of the next batch, written on another thread and read once it is done.
-private final class PendingPieces: @unchecked Sendable {
-    var pieces: [[UInt8]] = []
 }
 
 // MARK: - The report's parts
