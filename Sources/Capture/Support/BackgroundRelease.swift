@@ -1,13 +1,22 @@
-import Dispatch
+import Foundation
 
-/// Frees values on a background thread: what reading a capture leaves behind is
-/// millions of small allocations, and the report need not wait for them to be freed.
+/// Frees values on a thread that runs only when a core would otherwise be idle: what
+/// reading a capture leaves behind is millions of small allocations, and freeing them
+/// must take no time from the report. If the process ends first, the system takes the
+/// memory back at once.
 enum BackgroundRelease {
     static func release(_ values: [Any]) {
         // Retained once more here, released there: the last release, which frees, is the background's.
         let box = Unmanaged.passRetained(Box(values))
         let handle = Handle(box: box)
-        DispatchQueue.global(qos: .utility).async { handle.box.release() }
+        Thread.detachNewThread {
+            #if os(Linux)
+                // SCHED_IDLE (5 in <sched.h>, which Swift does not import): this thread only.
+                var parameters = sched_param()
+                _ = sched_setscheduler(0, 5, &parameters)
+            #endif
+            handle.box.release()
+        }
     }
 
     private final class Box {
