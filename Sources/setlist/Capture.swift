@@ -49,10 +49,12 @@ struct CaptureCommand: AsyncParsableCommand {
                     throw ValidationError("Cannot read the key log \(keylog): check the path.")
                 }
                 decryption = KeyLogDecryption(keyLogText: String(decoding: data, as: UTF8.self))
-                for problem in decryption.problems { FileHandle.standardError.write(Data("\(keylog): skipped \(problem)\n".utf8)) }
             }
             let options = CaptureOptions(port: port, host: host, method: method, showSecrets: showSecrets, decryptors: decryption)
             let report = try CaptureAnalyzer(options: options).analyze(path: file)
+            if let keylog {
+                for problem in decryption.problems { FileHandle.standardError.write(Data("\(keylog): skipped \(problem)\n".utf8)) }
+            }
             if json {
                 // The pieces as they are: a report of a large capture is never joined into one string.
                 try report.writeJSON { try FileHandle.standardOutput.write(contentsOf: $0) }

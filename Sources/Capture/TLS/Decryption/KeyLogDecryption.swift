@@ -1,20 +1,29 @@
+import Foundation
+import Synchronization
+
 // MARK: - Decryption with key logs
 
 /// Opens captured TLS with an NSS key log: the file a user gives (`--keylog`), merged
 /// with any the capture carries itself (pcapng Decryption Secrets Blocks). A session
 /// whose client random the logs do not name stays encrypted, and says so.
 public struct KeyLogDecryption: RecordDecryptorProvider, Sendable {
-    let keyLog: KeyLog
+    private let given: KeyLogReading
+    /// The given log merged with the capture's own, read once for all its connections.
+    private let merged = MergedLogs()
 
     /// Only the capture's own key logs.
     public init() {
-        keyLog = KeyLog()
+        given = KeyLogReading(KeyLog())
     }
 
-    /// A key log's text (SSLKEYLOGFILE format) besides the capture's own.
+    /// A key log's text (SSLKEYLOGFILE format) besides the capture's own. It is read on
+    /// a thread of its own from here, beside what comes next (the capture's frames,
+    /// which do not need it); what needs it waits for it.
     public init(keyLogText: String) {
-        keyLog = KeyLog(text: keyLogText)
+        given = KeyLogReading(reading: keyLogText)
     }
+
+    var keyLog: KeyLog { given.log }
 
     /// Lines of the given key log that could not be used, with their numbers.
     public var problems: [String] {
@@ -22,14 +31,55 @@ public struct KeyLogDecryption: RecordDecryptorProvider, Sendable {
     }
 
     public func decryptor(for session: TLSSessionFacts, secrets: [DecryptionSecrets]) -> (any RecordDecryptor)? {
-        var log = keyLog
-        for block in secrets {
-            if let carried = KeyLog(decryptionSecretsType: block.type, data: block.data) { log.merge(carried) }
-        }
+        let log = secrets.isEmpty ? keyLog : merged.log(keyLog, with: secrets)
         guard let found = log.secrets(forClientRandom: session.clientRandom) else { return nil }
         return ConnectionDecryptor(
             toServer: DirectionDecryptor(facts: session, direction: .clientToServer, secrets: found),
             toClient: DirectionDecryptor(facts: session, direction: .serverToClient, secrets: found))
+    }
+}
+
+/// A key log being read, or read.
+private final class KeyLogReading: Sendable {
+    private let read = DispatchGroup()
+    private let result = Mutex<KeyLog?>(nil)
+
+    init(_ log: KeyLog) {
+        result.withLock { $0 = log }
+    }
+
+    init(reading text: String) {
+        read.enter()
+        Thread.detachNewThread { [self] in
+            let log = KeyLog(text: text)
+            result.withLock { $0 = log }
+            read.leave()
+        }
+    }
+
+    var log: KeyLog {
+        read.wait()
+        return result.withLock { $0! }
+    }
+}
+
+/// A key log merged with the capture's own, made on first use and kept: every TLS
+/// connection of a capture asks with the same secrets blocks, which may hold thousands
+/// of lines.
+private final class MergedLogs: Sendable {
+    private let made = Mutex<(blocks: [Int], log: KeyLog)?>(nil)
+
+    func log(_ given: KeyLog, with secrets: [DecryptionSecrets]) -> KeyLog {
+        let blocks = secrets.map(\.offset)
+        return made.withLock { made in
+            if let made, made.blocks == blocks { return made.log }
+            var log = given
+            for block in secrets {
+                if let carried = KeyLog(decryptionSecretsType: block.type, data: block.data) { log.merge(carried) }
+            }
+            made = (blocks, log)
+            return log
+        }
     }
 }
 

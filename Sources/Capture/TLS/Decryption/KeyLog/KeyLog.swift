@@ -125,12 +125,11 @@ struct KeyLog: Sendable, Hashable {
             return
         }
         if kind.isLoggedPerKeyUpdate { return }
-        var session = sessions[random] ?? SessionSecrets()
-        if let existing = session[kind], existing != secret {
+        if let existing = sessions[random]?[kind], existing != secret {
             problems.append(Problem(line: number, reason: .conflictingDuplicate(kind)))
         }
-        session[kind] = secret
-        sessions[random] = session
+        // Changed where it is kept: a copy taken out and put back would copy its secrets each time.
+        sessions[random, default: SessionSecrets()][kind] = secret
     }
 }
 
