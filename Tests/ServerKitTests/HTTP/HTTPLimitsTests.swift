@@ -26,7 +26,7 @@ import Testing
             let answer = try await connection.exchange(request)
             #expect(answer.status == status)
             #expect(answer.body.contains(#""code":-32600"#))
-            #expect(try await connection.isClosedByServer(within: .seconds(2)))
+            #expect(try await connection.isClosedByServer(within: .seconds(10)))
         }
     }
 
