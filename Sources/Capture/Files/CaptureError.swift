@@ -1,6 +1,6 @@
 /// Why a capture could not be read (whole or in part), with the byte offset where
 /// reading stopped, so that a person can look at the file there (`xxd -s OFFSET`).
-public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file could not be opened or mapped.
     case unreadable(path: String, reason: String)
     /// Neither pcap nor pcapng: the first four bytes are not a known magic number.
@@ -10,7 +10,7 @@ public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A header or block holds values that cannot be right.
     case corrupt(offset: Int, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let reason):
             return "Cannot read \(path): \(reason)."
@@ -25,7 +25,7 @@ public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The byte offset where reading stopped, when there is one.
-    public var offset: Int? {
+    package var offset: Int? {
         switch self {
         case .truncated(let offset, _), .corrupt(let offset, _): return offset
         case .unreadable, .unknownFormat: return nil

@@ -16,14 +16,14 @@ struct Frame {
 }
 
 /// The bytes of a pcapng Decryption Secrets Block, kept for the TLS seam.
-public struct DecryptionSecrets: Sendable, Equatable {
+package struct DecryptionSecrets: Sendable, Equatable {
     /// `0x544c534b` ("TLSK") is a TLS key log; others are kept as they are.
-    public var type: UInt32
-    public var data: [UInt8]
+    package var type: UInt32
+    package var data: [UInt8]
     /// Where the block starts in the file.
-    public var offset: Int
+    package var offset: Int
 
-    public var typeName: String {
+    package var typeName: String {
         switch type {
         case 0x544c_534b: return "TLS key log"
         case 0x5747_4b4c: return "WireGuard key log"

@@ -8,13 +8,13 @@
 /// ``bytes``, so packets are never copied out of the file to be dissected.
 ///
 /// A class, so that the mapping lives exactly as long as someone reads it.
-public final class MappedFile {
+package final class MappedFile {
     /// The whole file; empty for an empty file.
-    public let bytes: UnsafeRawBufferPointer
+    package let bytes: UnsafeRawBufferPointer
     private let mapping: UnsafeMutableRawPointer?
 
     /// Maps the file at `path`.
-    public init(path: String) throws(CaptureError) {
+    package init(path: String) throws(CaptureError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -42,7 +42,7 @@ public final class MappedFile {
 
     /// Copies `bytes` into memory of its own, as if it were a file: for tests and for
     /// captures that arrive as data.
-    public init(copying source: some Collection<UInt8>) {
+    package init(copying source: some Collection<UInt8>) {
         let count = source.count
         guard count > 0 else {
             mapping = nil

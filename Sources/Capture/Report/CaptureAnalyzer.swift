@@ -6,21 +6,21 @@ import Foundation
 /// Frames are read in one pass that only sorts them into connections (ranges of the
 /// file, no bytes copied); the connections are then read above TCP on every core, one
 /// connection at a time on each, and their JSON-RPC paired across connections.
-public struct CaptureAnalyzer {
-    public var options: CaptureOptions
+package struct CaptureAnalyzer {
+    package var options: CaptureOptions
 
-    public init(options: CaptureOptions = CaptureOptions()) {
+    package init(options: CaptureOptions = CaptureOptions()) {
         self.options = options
     }
 
     /// Maps and reads the file at `path`. Throws only when nothing can be read; damage
     /// further in is in the report's ``CaptureReport/damage``.
-    public func analyze(path: String) throws(CaptureError) -> CaptureReport {
+    package func analyze(path: String) throws(CaptureError) -> CaptureReport {
         let file = try MappedFile(path: path)
         return try analyze(file, path: path)
     }
 
-    public func analyze(_ file: MappedFile, path: String) throws(CaptureError) -> CaptureReport {
+    package func analyze(_ file: MappedFile, path: String) throws(CaptureError) -> CaptureReport {
         let bytes = file.bytes
         var capture = try CaptureFile(bytes: bytes)
         var tracker = ConnectionTracker(file: bytes)

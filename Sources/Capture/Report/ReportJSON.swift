@@ -6,7 +6,7 @@ extension CaptureReport {
     /// The report as JSON (`--json`): members in name order, indented by two spaces
     /// with ` : ` after names, as Foundation's `JSONEncoder` wrote it, optionals left
     /// out when nil.
-    public var json: String {
+    package var json: String {
         var bytes: [UInt8] = []
         writeJSON { bytes += $0 }
         return String(decoding: bytes, as: UTF8.self)
@@ -20,7 +20,7 @@ extension CaptureReport {
     /// (a batch at a time, each connection on its own core), the tail. The pieces are
     /// never joined. A batch is handed to `write` once it is written: `write` takes
     /// little time, and writing the next batch beside it left a core idle.
-    public func writeJSON(_ write: ([UInt8]) throws -> Void) rethrows {
+    package func writeJSON(_ write: ([UInt8]) throws -> Void) rethrows {
         var writer = ReportJSONWriter(depth: 0)
         writer.beginObject()
         writer.key("connections")

@@ -3,7 +3,7 @@ import Foundation
 /// The report as a person reads it: per connection, like a hand-written Wireshark
 /// report (packet numbers `#N`, seconds since the first packet).
 extension CaptureReport {
-    public var text: String {
+    package var text: String {
         var lines: [String] = []
         let interfaces = file.interfaces.map { interface in
             [interface.link, interface.name, interface.timestampResolution == "microseconds" ? nil : interface.timestampResolution]

@@ -6,31 +6,31 @@ import Synchronization
 /// Opens captured TLS with an NSS key log: the file a user gives (`--keylog`), merged
 /// with any the capture carries itself (pcapng Decryption Secrets Blocks). A session
 /// whose client random the logs do not name stays encrypted, and says so.
-public struct KeyLogDecryption: RecordDecryptorProvider, Sendable {
+package struct KeyLogDecryption: RecordDecryptorProvider, Sendable {
     private let given: KeyLogReading
     /// The given log merged with the capture's own, read once for all its connections.
     private let merged = MergedLogs()
 
     /// Only the capture's own key logs.
-    public init() {
+    package init() {
         given = KeyLogReading(KeyLog())
     }
 
     /// A key log's text (SSLKEYLOGFILE format) besides the capture's own. It is read on
     /// a thread of its own from here, beside what comes next (the capture's frames,
     /// which do not need it); what needs it waits for it.
-    public init(keyLogText: String) {
+    package init(keyLogText: String) {
         given = KeyLogReading(reading: keyLogText)
     }
 
     var keyLog: KeyLog { given.log }
 
     /// Lines of the given key log that could not be used, with their numbers.
-    public var problems: [String] {
+    package var problems: [String] {
         keyLog.problems.map(\.description)
     }
 
-    public func decryptor(for session: TLSSessionFacts, secrets: [DecryptionSecrets]) -> (any RecordDecryptor)? {
+    package func decryptor(for session: TLSSessionFacts, secrets: [DecryptionSecrets]) -> (any RecordDecryptor)? {
         let log = secrets.isEmpty ? keyLog : merged.log(keyLog, with: secrets)
         guard let found = log.secrets(forClientRandom: session.clientRandom) else { return nil }
         return ConnectionDecryptor(
