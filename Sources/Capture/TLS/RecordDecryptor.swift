@@ -32,21 +32,6 @@ package struct TLSRecordHeader: Sendable, Equatable {
     package var frame: Int
 }
 
-/// A record opened: its real content type (TLS 1.3 hides it inside) and plaintext.
-package struct DecryptedRecord: Sendable, Equatable {
-    package var contentType: UInt8
-    package var plaintext: [UInt8]
-    /// Whether keys opened it; a record sent in the clear after the hellos (TLS 1.2's
-    /// key exchange) comes back as it was, and is not counted as decrypted.
-    package var wasProtected: Bool
-
-    package init(contentType: UInt8, plaintext: [UInt8], wasProtected: Bool = true) {
-        self.contentType = contentType
-        self.plaintext = plaintext
-        self.wasProtected = wasProtected
-    }
-}
-
 /// Opens the protected records of one TLS connection.
 ///
 /// It is fed every record after the ServerHello of both directions, in capture order,
@@ -55,7 +40,7 @@ package struct DecryptedRecord: Sendable, Equatable {
 /// reading as a cleartext connection's bytes.
 package protocol RecordDecryptor {
     /// The record opened, or nil when it cannot be (no keys, wrong keys, damage).
-    mutating func open(_ header: TLSRecordHeader, fragment: UnsafeRawBufferPointer) -> DecryptedRecord?
+    mutating func open(_ header: TLSRecordHeader, fragment: UnsafeRawBufferPointer) -> OpenedRecord?
 }
 
 /// Makes a decryptor for a connection when secrets for it are known.

@@ -58,10 +58,10 @@ import Testing
     /// A stand-in for the decryption module: "decrypts" by taking the fragment as it is.
     struct PlainDecryptor: RecordDecryptor {
         var seen: [TLSRecordHeader] = []
-        mutating func open(_ header: TLSRecordHeader, fragment: UnsafeRawBufferPointer) -> DecryptedRecord? {
+        mutating func open(_ header: TLSRecordHeader, fragment: UnsafeRawBufferPointer) -> OpenedRecord? {
             seen.append(header)
             guard header.contentType == 23, fragment.count > 3 else { return nil }
-            return DecryptedRecord(contentType: 23, plaintext: Array(fragment))
+            return OpenedRecord(contentType: 23, plaintext: Array(fragment), protection: .applicationTraffic(generation: 0, sequence: 0))
         }
     }
 

@@ -88,13 +88,12 @@ struct ConnectionDecryptor: RecordDecryptor {
     var toServer: DirectionDecryptor
     var toClient: DirectionDecryptor
 
-    mutating func open(_ header: TLSRecordHeader, fragment: UnsafeRawBufferPointer) -> DecryptedRecord? {
+    mutating func open(_ header: TLSRecordHeader, fragment: UnsafeRawBufferPointer) -> OpenedRecord? {
         let result =
             header.direction == .clientToServer
             ? toServer.decrypt(contentType: header.contentType, legacyVersion: header.version, payload: fragment)
             : toClient.decrypt(contentType: header.contentType, legacyVersion: header.version, payload: fragment)
-        guard case .success(let opened) = result else { return nil }
-        return DecryptedRecord(contentType: opened.contentType, plaintext: opened.plaintext, wasProtected: opened.protection != .cleartext)
+        return try? result.get()
     }
 }
 

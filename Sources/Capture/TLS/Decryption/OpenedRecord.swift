@@ -2,9 +2,9 @@
 
 /// The plaintext of one record and its real content type (for TLS 1.3, the inner type
 /// from TLSInnerPlaintext, not the outer application_data).
-struct OpenedRecord: Sendable, Hashable {
+package struct OpenedRecord: Sendable, Hashable {
     /// Which keys protected the record, so a reader can show where it stood.
-    enum Protection: Sendable, Hashable {
+    package enum Protection: Sendable, Hashable {
         /// Sent in the clear (hellos, ChangeCipherSpec, early alerts).
         case cleartext
         /// TLS 1.3 handshake traffic keys, with the record's sequence number.
@@ -16,13 +16,17 @@ struct OpenedRecord: Sendable, Hashable {
     }
 
     /// TLS content type: 20 change_cipher_spec, 21 alert, 22 handshake, 23 application_data.
-    var contentType: UInt8
-    var plaintext: [UInt8]
-    var protection: Protection
+    package var contentType: UInt8
+    package var plaintext: [UInt8]
+    package var protection: Protection
 
-    init(contentType: UInt8, plaintext: [UInt8], protection: Protection) {
+    package init(contentType: UInt8, plaintext: [UInt8], protection: Protection) {
         self.contentType = contentType
         self.plaintext = plaintext
         self.protection = protection
     }
+
+    /// Whether keys opened it; a record sent in the clear after the hellos (TLS 1.2's
+    /// key exchange) comes back as it was, and is not counted as decrypted.
+    package var wasProtected: Bool { protection != .cleartext }
 }
