@@ -1,4 +1,5 @@
 import Foundation
+import ServerKit
 
 /// Reads a capture layer by layer and builds its report: frames, link, IP, TCP
 /// connections, then TLS or HTTP with the JSON-RPC inside.
@@ -202,7 +203,10 @@ package struct CaptureAnalyzer {
         guard message.bodyCount > 0 else { return [] }
         let showSecrets = options.showSecrets
         if message.mediaType == "text/event-stream" {
-            let events = message.withBody(in: bytes) { ServerSentEvents.events(in: $0) }
+            let events = message.withBody(in: bytes) { body in
+                var reader = ServerSentEvents()
+                return reader.read(body)
+            }
             return events.flatMap { event -> [Found] in
                 var data = event.data
                 guard !data.isEmpty, let messages = data.withUTF8({ RPCMessage.messages(in: UnsafeRawBufferPointer($0), showSecrets: showSecrets) })

@@ -259,7 +259,7 @@ public final class HTTPServerConnection: MCPConnection {
     ) async throws -> Value {
         var events = ServerSentEvents()
         for try await chunk in body {
-            for data in events.read(chunk.readableBytesView) {
+            for data in events.read(chunk.readableBytesView).map(\.data) {
                 trace(Data(data.utf8))
                 guard let message = try? JSONParser.parse(Data(data.utf8)), case .object(let members) = message else { continue }
                 if members["id"]?.intValue == id, ClientMessages.outcome(of: members, server: server) != nil { return message }

@@ -47,7 +47,7 @@ struct ModelEndpoint: Sendable, CustomReflectable {
             var events = ServerSentEvents()
             do {
                 for try await chunk in response.body {
-                    for data in events.read(chunk.readableBytesView) {
+                    for data in events.read(chunk.readableBytesView).map(\.data) {
                         if data == "[DONE]" { return reader }
                         guard let event = try? JSONParser.parse(Data(data.utf8)) else {
                             throw ModelError.malformed(provider: provider, reason: "a streamed event is not JSON")

@@ -146,10 +146,4 @@ import Testing
         #expect(decoded == report)
     }
 
-    @Test func sseParsing() {
-        let events = Array("id: 7\r\nevent: message\r\ndata: a\r\ndata:b\r\n\r\n: comment\n\ndata\n\n".utf8).withUnsafeBytes { ServerSentEvents.events(in: $0) }
-        #expect(events.map(\.data) == ["a\nb", ""])
-        #expect(events.first?.id == "7")
-        #expect(events.first?.event == "message")
-    }
 }

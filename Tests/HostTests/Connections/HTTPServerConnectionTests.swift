@@ -3,6 +3,7 @@ import Foundation
 import MCP
 import NIOCore
 import ServerKit
+import Synchronization
 import Testing
 
 @testable import Host
@@ -188,6 +189,24 @@ import Testing
                 }
             }
         )
+    }
+
+    @Test func anSSEAnswerPassesProgressOnAndEndsWithTheAnswer() async throws {
+        let stream = [
+            #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"s-4","progress":1,"total":2,"message":"half"}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"other","progress":9}}"#,
+            #"{"jsonrpc":"2.0","id":3,"result":{"stale":true}}"#,
+            #"{"jsonrpc":"2.0","id":4,"result":{"ok":true}}"#,
+        ].map { "event: message\ndata: \($0)\n\n" }.joined()
+        let seen = Mutex<[CallProgress]>([])
+        let answer = try await HTTPServerConnection.answer(
+            fromEvents: .bytes(ByteBuffer(string: stream)), id: 4, token: "s-4", onProgress: { progress in seen.withLock { $0.append(progress) } },
+            server: "test")
+        #expect(answer.objectValue?["result"]?.objectValue?["ok"] == .bool(true))
+        #expect(seen.withLock { $0 } == [CallProgress(progress: 1, total: 2, message: "half")])
+        await #expect(throws: ConnectionError.self) {
+            _ = try await HTTPServerConnection.answer(fromEvents: .bytes(ByteBuffer(string: "data: {}\n\n")), id: 1, token: "t", onProgress: nil, server: "test")
+        }
     }
 
     @Test func aRefusalAndAnUnreachableServerAreReported() async throws {
