@@ -67,19 +67,28 @@ private final class KeyLogReading: Sendable {
 /// connection of a capture asks with the same secrets blocks, which may hold thousands
 /// of lines.
 private final class MergedLogs: Sendable {
-    private let made = Mutex<(blocks: [Int], log: KeyLog)?>(nil)
+    private let made = Mutex<(secrets: [DecryptionSecrets], log: KeyLog)?>(nil)
 
     func log(_ given: KeyLog, with secrets: [DecryptionSecrets]) -> KeyLog {
-        let blocks = secrets.map(\.offset)
-        return made.withLock { made in
-            if let made, made.blocks == blocks { return made.log }
+        made.withLock { made in
+            if let made, Self.same(made.secrets, secrets) { return made.log }
             var log = given
             for block in secrets {
                 if let carried = KeyLog(decryptionSecretsType: block.type, data: block.data) { log.merge(carried) }
             }
-            made = (blocks, log)
+            made = (secrets, log)
             return log
         }
+    }
+
+    /// Whether two lists hold the same blocks: the very same bytes (kept alive here, so
+    /// never another capture's), else equal ones.
+    private static func same(_ kept: [DecryptionSecrets], _ asked: [DecryptionSecrets]) -> Bool {
+        let identical = kept.count == asked.count && zip(kept, asked).allSatisfy { kept, asked in
+            kept.offset == asked.offset && kept.type == asked.type
+                && kept.data.withUnsafeBufferPointer { $0.baseAddress } == asked.data.withUnsafeBufferPointer { $0.baseAddress }
+        }
+        return identical || kept == asked
     }
 }
 
