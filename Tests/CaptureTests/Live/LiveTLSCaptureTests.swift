@@ -66,6 +66,18 @@ import Testing
         #expect(connection.jsonrpc.map(\.method) == ["initialize", "initialize"])
         #expect(connection.jsonrpc.first?.pairedFrame == connection.jsonrpc.last?.frame)
 
+        // The same capture as pcapng with the key log inside (a Decryption Secrets Block): read with
+        // no key log given. The provider then reads a second capture, laid out alike but with a wrong
+        // key: that one stays encrypted, never opened with the first one's secrets.
+        let (withKeysInside, withOtherKeysInside) = (try pcapng(file, keyLog: keys), try pcapng(file, keyLog: wrong(keys)))
+        defer { for made in [withKeysInside, withOtherKeysInside] { try? FileManager.default.removeItem(at: made) } }
+        let carried = KeyLogDecryption()
+        let inside = try CaptureAnalyzer(options: CaptureOptions(decryptors: carried)).analyze(path: withKeysInside.path)
+        #expect(inside.connections.first?.tls?.decrypted == true, "\(inside.text)")
+        #expect(inside.connections.first?.jsonrpc.map(\.method) == ["initialize", "initialize"])
+        let otherKeys = try CaptureAnalyzer(options: CaptureOptions(decryptors: carried)).analyze(path: withOtherKeysInside.path)
+        #expect(otherKeys.connections.first?.tls?.decrypted == false && otherKeys.connections.first?.jsonrpc.isEmpty == true, "\(otherKeys.text)")
+
         // Without the keys: the same negotiation, and the JSON-RPC only counted as encrypted records.
         let withoutKeys = try CaptureAnalyzer().analyze(path: file.path)
         let sealed = try #require(withoutKeys.connections.first?.tls)
@@ -74,17 +86,36 @@ import Testing
         #expect(withoutKeys.text.contains("encrypted: \(sealed.applicationDataToServer + sealed.applicationDataToClient) application-data records"))
 
         // A wrong key is reported, record by record, never passed off as plaintext.
-        let wrong = keys.split(separator: "\n").map { line in
+        let damaged = try CaptureAnalyzer(options: CaptureOptions(decryptors: KeyLogDecryption(keyLogText: wrong(keys)))).analyze(path: file.path)
+        let failed = try #require(damaged.connections.first?.tls)
+        #expect(failed.undecryptedRecords > 0 && damaged.connections.first?.jsonrpc.isEmpty == true, "\(damaged.text)")
+        #expect(damaged.text.contains("the key log names this session, but its records did not decrypt"), "\(damaged.text)")
+        #expect(damaged.text.contains("\(failed.undecryptedRecords) did not"), "\(damaged.text)")
+    }
+
+    /// The key log with the first digit of every secret changed.
+    private static func wrong(_ keys: String) -> String {
+        keys.split(separator: "\n").map { line in
             var fields = line.split(separator: " ").map(String.init)
             guard fields.count == 3 else { return String(line) }
             fields[2] = (fields[2].first == "0" ? "1" : "0") + fields[2].dropFirst()
             return fields.joined(separator: " ")
         }.joined(separator: "\n")
-        let damaged = try CaptureAnalyzer(options: CaptureOptions(decryptors: KeyLogDecryption(keyLogText: wrong))).analyze(path: file.path)
-        let failed = try #require(damaged.connections.first?.tls)
-        #expect(failed.undecryptedRecords > 0 && damaged.connections.first?.jsonrpc.isEmpty == true, "\(damaged.text)")
-        #expect(damaged.text.contains("the key log names this session, but its records did not decrypt"), "\(damaged.text)")
-        #expect(damaged.text.contains("\(failed.undecryptedRecords) did not"), "\(damaged.text)")
+    }
+
+    /// The capture rewritten as pcapng (nanosecond times) with `keyLog` in a Decryption
+    /// Secrets Block ahead of its packets, as `editcap --inject-secrets` writes it.
+    private static func pcapng(_ pcap: URL, keyLog: String) throws -> URL {
+        let file = try MappedFile(path: pcap.path)
+        var capture = try CaptureFile(bytes: file.bytes)
+        var bytes = CaptureBuilder.sectionHeader() + CaptureBuilder.interface(.init(link: 1, tsresol: 9)) + CaptureBuilder.secrets(keyLog)
+        while let frame = capture.next() {
+            let packet = Array(file.bytes[frame.offset..<(frame.offset + frame.capturedLength)])
+            bytes += CaptureBuilder.enhanced(TestPacket(seconds: 0, fraction: 0, bytes: packet), units: UInt64(frame.time ?? 0))
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("setlist-\(UUID().uuidString).pcapng")
+        try Data(bytes).write(to: url)
+        return url
     }
 
     /// A TLS 1.2 session resumed from the first one's ticket: the ServerHello, change
