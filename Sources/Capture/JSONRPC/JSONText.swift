@@ -90,22 +90,10 @@ struct JSONText {
             }
             let escape = bytes[index]
             index += 1
-            switch escape {
-            case UInt8(ascii: "b"): utf8.append(0x08)
-            case UInt8(ascii: "f"): utf8.append(0x0C)
-            case UInt8(ascii: "n"): utf8.append(0x0A)
-            case UInt8(ascii: "r"): utf8.append(0x0D)
-            case UInt8(ascii: "t"): utf8.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = hex4(at: index)
-                index += 4
-                if (0xD800..<0xDC00).contains(scalar) {
-                    // Valid text pairs a high surrogate with the low one that follows.
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (hex4(at: index + 2) - 0xDC00)
-                    index += 6
-                }
-                utf8.append(contentsOf: String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
-            default: utf8.append(escape)
+            if let scalar = letterEscape(escape, digitsAt: &index) {
+                Self.appendUTF8(scalar, to: &utf8)
+            } else {
+                utf8.append(escape)
             }
         }
         return String(decoding: utf8, as: UTF8.self)
@@ -136,26 +124,16 @@ struct JSONText {
             guard flush(upTo: index, &output) else { return false }
             let escape = bytes[index + 1]
             index += 2
-            switch escape {
-            case UInt8(ascii: "b"): JSONWriter.writeEscape(0x08, into: &output)
-            case UInt8(ascii: "f"): JSONWriter.writeEscape(0x0C, into: &output)
-            case UInt8(ascii: "n"): JSONWriter.writeEscape(0x0A, into: &output)
-            case UInt8(ascii: "r"): JSONWriter.writeEscape(0x0D, into: &output)
-            case UInt8(ascii: "t"): JSONWriter.writeEscape(0x09, into: &output)
-            case UInt8(ascii: "u"):
-                var scalar = hex4(at: index)
-                index += 4
-                if (0xD800..<0xDC00).contains(scalar) {
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (hex4(at: index + 2) - 0xDC00)
-                    index += 6
-                }
+            if let scalar = letterEscape(escape, digitsAt: &index) {
                 if scalar < 0x20 || scalar == 0x22 || scalar == 0x5C {
                     JSONWriter.writeEscape(UInt8(scalar), into: &output)
                 } else {
-                    output.append(contentsOf: String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
+                    Self.appendUTF8(scalar, to: &output)
                 }
-            case UInt8(ascii: "/"): output.append(escape)
-            default: JSONWriter.writeEscape(escape, into: &output)
+            } else if escape == UInt8(ascii: "/") {
+                output.append(escape)
+            } else {
+                JSONWriter.writeEscape(escape, into: &output)
             }
             runStart = index
             guard output.count < limit else { return false }
@@ -163,6 +141,35 @@ struct JSONText {
         guard flush(upTo: end, &output) else { return false }
         output.append(UInt8(ascii: "\""))
         return true
+    }
+
+    /// The scalar an escape of a letter stands for (`\n`, `\u00e9`, a surrogate pair as
+    /// one scalar), with `index` moved past its hex digits; nil for the escapes that stand
+    /// for their own character (`\"`, `\\`, `\/`).
+    private func letterEscape(_ escape: UInt8, digitsAt index: inout Int) -> UInt32? {
+        switch escape {
+        case UInt8(ascii: "b"): return 0x08
+        case UInt8(ascii: "f"): return 0x0C
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "t"): return 0x09
+        case UInt8(ascii: "u"):
+            var scalar = hex4(at: index)
+            index += 4
+            if (0xD800..<0xDC00).contains(scalar) {
+                // Valid text pairs a high surrogate with the low one that follows.
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (hex4(at: index + 2) - 0xDC00)
+                index += 6
+            }
+            return scalar
+        default: return nil
+        }
+    }
+
+    /// Appends a scalar's UTF-8; one that is not a scalar (a lone surrogate) as U+FFFD.
+    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+        guard scalar >= 0x80 else { return output.append(UInt8(scalar)) }
+        output.append(contentsOf: String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
     }
 
     func hex4(at index: Int) -> UInt32 {
