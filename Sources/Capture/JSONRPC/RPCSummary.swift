@@ -152,17 +152,10 @@ struct RPCSummary {
             output.append(contentsOf: member.name)
             output.append(UInt8(ascii: ":"))
             let length = member.name.count - 2
-            if masksSecrets, Self.secretLengths & 1 << min(length, 63) != 0,
-                isSecret(String(decoding: UnsafeRawBufferPointer(rebasing: member.name.dropFirst().dropLast()), as: UTF8.self))
-            {
-                writeMasked(at: member.value)
-            } else {
-                write(at: member.value)
-            }
-            if clipped || output.count > limit {
-                clipped = true
-                break
-            }
+            let secret =
+                masksSecrets && Self.secretLengths & 1 << min(length, 63) != 0
+                && isSecret(String(decoding: UnsafeRawBufferPointer(rebasing: member.name.dropFirst().dropLast()), as: UTF8.self))
+            guard writeValue(at: member.value, masked: secret) else { break }
         }
     }
 
@@ -187,16 +180,16 @@ struct RPCSummary {
             if offset > 0 { output.append(UInt8(ascii: ",")) }
             JSONWriter.writeString(member.name, into: &output)
             output.append(UInt8(ascii: ":"))
-            if masksSecrets, isSecret(member.name) {
-                writeMasked(at: member.value)
-            } else {
-                write(at: member.value)
-            }
-            if clipped || output.count > limit {
-                clipped = true
-                break
-            }
+            guard writeValue(at: member.value, masked: masksSecrets && isSecret(member.name)) else { break }
         }
+    }
+
+    /// Writes a member's value, masked when it is a secret; false once the summary is full.
+    private mutating func writeValue(at value: Int, masked: Bool) -> Bool {
+        if masked { writeMasked(at: value) } else { write(at: value) }
+        guard clipped || output.count > limit else { return true }
+        clipped = true
+        return false
     }
 
     /// A secret's value, whatever its kind: a number or an object can be a secret too.
